@@ -1,0 +1,56 @@
+# Pattern Roadmap. Two commands for a newcomer:
+#   make serve   build and serve the site at http://127.0.0.1:8000/
+#   make test    lint, then run every test (unit, build, browser)
+# Each installs what it needs: a virtualenv, the Python and npm packages, and (for tests) Chromium.
+
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+PYTHON ?= python3
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test lint bench schema validate install clean
+
+serve: install
+	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+
+build: install
+	$(BIN)/mkdocs build --strict
+
+test: install /usr/bin/chromium
+	$(BIN)/ruff check hooks tests
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check hooks tests
+
+bench: install
+	$(BIN)/python tests/bench.py
+
+# Validate roadmap_data/ without building; rewrite the JSON Schema editors use.
+validate: install
+	$(BIN)/python hooks/catalog.py
+	$(BIN)/python hooks/prose.py
+
+schema: install
+	$(BIN)/python hooks/catalog.py --export-schema
+
+install: $(VENV)/.installed node_modules/.package-lock.json
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+# Debian's Chromium drives the browser tests (Playwright never downloads a browser here).
+/usr/bin/chromium:
+	$(SUDO) apt-get update
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium
+
+clean:
+	rm -rf site .pytest_cache

@@ -1,0 +1,281 @@
+"""Load and validate roadmap_data/ into typed records.
+
+Pure Python (no mkdocs import). Every problem becomes one `Problem` line that
+names the file, the field and what was expected; `load_catalog` collects all of
+them and raises `DataError`, so one run shows every mistake and nothing is
+half-built.
+
+    python hooks/catalog.py                 # validate, print one line per problem
+    python hooks/catalog.py --export-schema # write roadmap_data/schema/*.schema.json
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from models import Pattern
+from pydantic import BaseModel, ValidationError
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = ROOT / "roadmap_data"
+PROSE_DIR = ROOT / "docs" / "patterns"
+
+# ---------------------------------------------------------------------------
+# Errors
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    field: str
+    expected: str
+
+    def __str__(self) -> str:
+        where = f"field '{self.field}'" if self.field else "file"
+        return f"{self.file}: {where}: {self.expected}"
+
+
+class DataError(Exception):
+    """One or more problems in the data; str() is one line per problem."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = sorted(set(problems), key=lambda p: (p.file, p.field, p.expected))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+# ---------------------------------------------------------------------------
+# YAML reading
+# ---------------------------------------------------------------------------
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """SafeLoader that rejects a mapping key given twice (PyYAML keeps the last)."""
+
+
+def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key '{key}'", key_node.start_mark
+            )
+        seen.add(key)
+    return loader.construct_mapping(node, deep=deep)
+
+
+_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def rel(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def read_yaml(path: Path) -> Any:
+    """Parse one YAML file; syntax errors become a DataError with the line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataError([Problem(rel(path), "", f"expected UTF-8 text ({exc.reason})")]) from None
+    try:
+        return yaml.load(text, Loader=_UniqueKeyLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = f"line {mark.line + 1}" if mark else "YAML"
+        reason = exc.problem or exc.context or "invalid YAML"
+        raise DataError([Problem(rel(path), line, f"expected valid YAML ({reason})")]) from None
+
+
+def _describe(error: dict) -> str:
+    kind, msg, value = error["type"], error["msg"], error.get("input")
+    if kind == "missing":
+        return "expected this required field"
+    if kind == "extra_forbidden":
+        return "unknown field; expected one of the schema's fields (see roadmap_data/schema/)"
+    shown = repr(value) if not isinstance(value, (dict, list)) else type(value).__name__
+    if len(shown) > 60:
+        shown = shown[:57] + "..."
+    return f"expected {msg[0].lower()}{msg[1:]} (got {shown})"
+
+
+def validate(model: type[BaseModel], data: Any, path: Path) -> tuple[BaseModel | None, list[Problem]]:
+    if not isinstance(data, dict):
+        return None, [Problem(rel(path), "", f"expected a mapping at the top level (got {type(data).__name__})")]
+    try:
+        return model.model_validate(data), []
+    except ValidationError as exc:
+        problems = [
+            Problem(rel(path), ".".join(str(p) for p in err["loc"]) or "(root)", _describe(err))
+            for err in exc.errors()
+        ]
+        return None, problems
+
+
+# ---------------------------------------------------------------------------
+# Catalog
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Catalog:
+    patterns: dict[str, Pattern]
+
+    def get(self, pattern_id: str) -> Pattern:
+        return self.patterns[pattern_id]
+
+    def dependents(self, pattern_id: str) -> list[str]:
+        return sorted(p.id for p in self.patterns.values() if pattern_id in p.prerequisites)
+
+
+def _reference_problems(patterns: dict[str, Pattern], files: dict[str, Path]) -> list[Problem]:
+    problems: list[Problem] = []
+    for pid, pattern in patterns.items():
+        for field in ("prerequisites", "related"):
+            values: list[str] = getattr(pattern, field)
+            for index, ref in enumerate(values):
+                where = f"{field}.{index}"
+                if ref == pid:
+                    problems.append(Problem(rel(files[pid]), where, "expected another pattern's id, not its own"))
+                elif ref not in patterns:
+                    problems.append(
+                        Problem(rel(files[pid]), where, f"expected an existing pattern id (no '{ref}.yml')")
+                    )
+            dupes = sorted({v for v in values if values.count(v) > 1})
+            if dupes:
+                problems.append(Problem(rel(files[pid]), field, f"expected each id once (repeated: {dupes})"))
+    return problems + _cycle_problems(patterns, files)
+
+
+def _cycle_problems(patterns: dict[str, Pattern], files: dict[str, Path]) -> list[Problem]:
+    """Depth-first search for cycles in the prerequisite graph; one problem per cycle found."""
+    state: dict[str, int] = {}  # 1 = on the stack, 2 = done
+    problems: list[Problem] = []
+
+    def visit(node: str, stack: list[str]) -> None:
+        state[node] = 1
+        stack.append(node)
+        for nxt in patterns[node].prerequisites:
+            if nxt not in patterns or nxt == node:
+                continue
+            if state.get(nxt) == 1:
+                cycle = [*stack[stack.index(nxt):], nxt]
+                problems.append(
+                    Problem(
+                        rel(files[node]),
+                        "prerequisites",
+                        "expected no cycle of prerequisites (found " + " -> ".join(cycle) + ")",
+                    )
+                )
+            elif nxt not in state:
+                visit(nxt, stack)
+        stack.pop()
+        state[node] = 2
+
+    for pid in sorted(patterns):
+        if pid not in state:
+            visit(pid, [])
+    return problems
+
+
+def load_patterns(data_dir: Path) -> tuple[dict[str, Pattern], dict[str, Path], list[Problem]]:
+    patterns: dict[str, Pattern] = {}
+    files: dict[str, Path] = {}
+    problems: list[Problem] = []
+    folder = data_dir / "patterns"
+    paths = sorted(folder.glob("*.yml")) + sorted(folder.glob("*.yaml"))
+    if not paths:
+        problems.append(Problem(rel(folder), "", "expected at least one <id>.yml pattern file"))
+    for path in paths:
+        if path.suffix == ".yaml":
+            problems.append(Problem(rel(path), "", "expected the extension .yml"))
+            continue
+        try:
+            raw = read_yaml(path)
+        except DataError as exc:
+            problems.extend(exc.problems)
+            continue
+        record, found = validate(Pattern, raw, path)
+        problems.extend(found)
+        if record is None:
+            continue
+        assert isinstance(record, Pattern)
+        if record.id != path.stem:
+            problems.append(Problem(rel(path), "id", f"expected '{path.stem}' to match the file name"))
+            continue
+        patterns[record.id] = record
+        files[record.id] = path
+    return patterns, files, problems
+
+
+def prose_problems(patterns: Iterable[str], data_dir: Path, prose_dir: Path) -> list[Problem]:
+    """Every pattern needs both its YAML and its hand-written Markdown, and vice versa."""
+    ids = set(patterns)
+    problems = [
+        Problem(rel(prose_dir / f"{pid}.md"), "", f"expected the prose page for {rel(data_dir)}/patterns/{pid}.yml")
+        for pid in sorted(ids)
+        if not (prose_dir / f"{pid}.md").is_file()
+    ]
+    for md in sorted(prose_dir.glob("*.md")):
+        if md.stem != "index" and md.stem not in ids and not (data_dir / "patterns" / f"{md.stem}.yml").exists():
+            problems.append(
+                Problem(rel(md), "", f"expected the metadata file {rel(data_dir)}/patterns/{md.stem}.yml")
+            )
+    return problems
+
+
+def load_catalog(data_dir: Path = DATA_DIR, prose_dir: Path | None = PROSE_DIR) -> Catalog:
+    """Load every record, check references and prose; raise DataError listing all problems."""
+    patterns, files, problems = load_patterns(data_dir)
+    problems += _reference_problems(patterns, files)
+    if prose_dir is not None:
+        problems += prose_problems(patterns, data_dir, prose_dir)
+    if problems:
+        raise DataError(problems)
+    return Catalog(patterns=dict(sorted(patterns.items())))
+
+
+# ---------------------------------------------------------------------------
+# Schema export (for editors: yaml-language-server reads these)
+# ---------------------------------------------------------------------------
+
+SCHEMAS: dict[str, type[BaseModel]] = {"pattern": Pattern}
+
+
+def export_schemas(out_dir: Path = DATA_DIR / "schema") -> list[Path]:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, model in SCHEMAS.items():
+        path = out_dir / f"{name}.schema.json"
+        text = json.dumps(model.model_json_schema(), indent=2, sort_keys=True) + "\n"
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def main(argv: list[str]) -> int:
+    if "--export-schema" in argv:
+        for path in export_schemas():
+            print(f"wrote {rel(path)}")
+        return 0
+    try:
+        catalog = load_catalog()
+    except DataError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    print(f"ok: {len(catalog.patterns)} patterns")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

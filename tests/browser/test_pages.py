@@ -1,0 +1,69 @@
+"""What a reader does in a browser: read diagrams, navigate instantly, search, all from our own origin."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+from sitebuild import BuiltSite
+
+pytestmark = pytest.mark.browser
+
+DIAGRAM_SVG = "div.mermaid svg"
+
+
+def rendered_diagram_nodes(page: Page) -> int:
+    """Wait for Material to swap the <pre class="mermaid"> source for a rendered SVG; count its shapes."""
+    expect(page.locator(DIAGRAM_SVG).first).to_be_attached()
+    expect(page.locator("pre.mermaid")).to_have_count(0)
+    return page.locator(DIAGRAM_SVG).first.locator("g, path, rect").count()
+
+
+def test_pattern_page_renders_its_diagram_as_svg(page: Page, site: BuiltSite, offsite: list) -> None:
+    page.goto(site.url + "patterns/circuit-breaker/")
+    assert rendered_diagram_nodes(page) > 3
+    svg_text = page.locator(DIAGRAM_SVG).first.text_content() or ""
+    assert "Closed" in svg_text and "HalfOpen" in svg_text
+    assert offsite == []
+
+
+def test_instant_navigation_keeps_rendering_diagrams(page: Page, site: BuiltSite, offsite: list) -> None:
+    page.goto(site.url + "patterns/circuit-breaker/")
+    rendered_diagram_nodes(page)
+    page.evaluate("window.__sameDocument = true")
+    page.locator("article a[href='../timeout/']").first.click()
+    expect(page).to_have_url(re.compile(r"/patterns/timeout/$"))
+    expect(page.locator("h1")).to_have_text("Timeout")
+    # The marker survives only if Material swapped the page in place (instant navigation).
+    assert page.evaluate("window.__sameDocument === true")
+    assert rendered_diagram_nodes(page) > 3
+    assert offsite == []
+
+
+def test_search_finds_a_pattern(page: Page, site: BuiltSite, offsite: list) -> None:
+    page.goto(site.url)
+    page.keyboard.press("/")  # Material's search shortcut: focus by keyboard, as a reader would
+    query = page.locator("input.md-search__input")
+    expect(query).to_be_focused()
+    query.fill("bulkhead")
+    result = page.locator(".md-search-result__list a[href*='patterns/bulkhead/']").first
+    expect(result).to_be_visible()
+    result.click()
+    expect(page).to_have_url(re.compile(r"/patterns/bulkhead/"))
+    assert offsite == []
+
+
+@pytest.mark.parametrize("path", ["", "patterns/", "patterns/sharding/", "tags/", "no-such-page/"])
+def test_pages_make_no_requests_to_other_hosts(page: Page, site: BuiltSite, offsite: list, path: str) -> None:
+    page.goto(site.url + path)
+    page.wait_for_load_state("networkidle")
+    page.mouse.wheel(0, 4000)  # scroll so anything lazy gets its chance to load
+    page.wait_for_load_state("networkidle")
+    assert offsite == []
+
+
+def test_404_page_is_served_for_unknown_paths(page: Page, site: BuiltSite) -> None:
+    response = page.goto(site.url + "patterns/not-a-pattern/")
+    assert response is not None and response.status == 404
+    expect(page.locator("h1")).to_contain_text("404")

@@ -1,0 +1,107 @@
+"""The real site, built once with `mkdocs build --strict`."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from catalog import load_catalog
+from prose import PLACEHOLDERS
+from sitebuild import ROOT, BuiltSite, parse
+
+CATALOG = load_catalog()
+
+
+def html_pages(site: BuiltSite) -> list[Path]:
+    return sorted(site.root.rglob("*.html"))
+
+
+def test_build_is_strict_and_has_zero_warnings(built_site: BuiltSite) -> None:
+    assert "WARNING" not in built_site.log
+    assert "ERROR" not in built_site.log
+
+
+@pytest.mark.parametrize("pattern_id", sorted(CATALOG.patterns))
+def test_every_pattern_has_its_page(built_site: BuiltSite, pattern_id: str) -> None:
+    page = built_site.root / "patterns" / pattern_id / "index.html"
+    assert page.is_file()
+    html = page.read_text(encoding="utf-8")
+    pattern = CATALOG.get(pattern_id)
+    assert f"<h1 id=\"{pattern_id}\">" in html or f">{pattern.name}</h1>" in html or pattern.name in html
+    # The hook rendered the metadata around the prose.
+    for heading in ("Problem", "Solution", "When to use it", "How it works", "Trade-offs", "In production"):
+        assert re.search(rf"<h2[^>]*>{re.escape(heading)}", html), heading
+    for example in pattern.examples:
+        assert str(example.source.url) in html
+    assert f'<meta name="description" content="{pattern.summary[:40]}' in html.replace("&#39;", "'")
+
+
+def test_prerequisite_and_dependent_links_are_rendered(built_site: BuiltSite) -> None:
+    for pattern in CATALOG.patterns.values():
+        html = (built_site.root / "patterns" / pattern.id / "index.html").read_text(encoding="utf-8")
+        for prerequisite in pattern.prerequisites:
+            assert f'href="../{prerequisite}/"' in html, (pattern.id, prerequisite)
+        for dependent in CATALOG.dependents(pattern.id):
+            assert f'href="../{dependent}/"' in html, (pattern.id, dependent)
+
+
+def test_catalog_index_lists_every_pattern_by_category(built_site: BuiltSite) -> None:
+    html = (built_site.root / "patterns" / "index.html").read_text(encoding="utf-8")
+    for pattern in CATALOG.patterns.values():
+        assert f'href="{pattern.id}/"' in html, pattern.id
+    categories = {p.category.value for p in CATALOG.patterns.values()}
+    for category in categories:
+        assert f'id="{category}"' in html
+
+
+def test_no_placeholder_text_in_any_page(built_site: BuiltSite) -> None:
+    offenders = []
+    for page in html_pages(built_site):
+        text = re.sub(r"<script.*?</script>", "", page.read_text(encoding="utf-8"), flags=re.DOTALL)
+        if match := PLACEHOLDERS.search(text):
+            offenders.append(f"{page.relative_to(built_site.root)}: {match.group(0)!r}")
+    assert offenders == []
+
+
+def test_no_page_loads_anything_from_another_host(built_site: BuiltSite) -> None:
+    offenders = []
+    for page in html_pages(built_site):
+        for url in parse(page.read_text(encoding="utf-8")).loads:
+            parts = urlsplit(url)
+            own = parts.netloc == f"127.0.0.1:{built_site.port}"
+            if parts.scheme not in ("", "data", "http") or (parts.netloc and not own):
+                offenders.append(f"{page.relative_to(built_site.root)}: {url}")
+    assert offenders == []
+
+
+def test_mermaid_is_served_from_our_origin(built_site: BuiltSite) -> None:
+    served = built_site.root / "assets" / "vendor" / "mermaid" / "mermaid.min.js"
+    installed = ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
+    assert hashlib.sha256(served.read_bytes()).digest() == hashlib.sha256(installed.read_bytes()).digest()
+    loader = (built_site.root / "assets" / "javascripts" / "mermaid-loader.js").read_text(encoding="utf-8")
+    assert "../vendor/mermaid/mermaid.min.js" in loader
+    assert "https://" not in loader
+    page = (built_site.root / "patterns" / "circuit-breaker" / "index.html").read_text(encoding="utf-8")
+    assert '<pre class="mermaid"><code>' in page
+    assert "assets/javascripts/mermaid-loader.js" in page
+
+
+def test_theme_loads_no_web_fonts(built_site: BuiltSite) -> None:
+    index = (built_site.root / "index.html").read_text(encoding="utf-8")
+    assert "fonts.googleapis" not in index and "fonts.gstatic" not in index
+
+
+def test_data_values_render_as_text_not_html(built_site: BuiltSite) -> None:
+    # No record field may smuggle markup into the page: summaries appear escaped or as plain text.
+    for pattern in CATALOG.patterns.values():
+        assert "<" not in pattern.summary or "&lt;" in (
+            built_site.root / "patterns" / pattern.id / "index.html"
+        ).read_text(encoding="utf-8")
+
+
+def test_tags_index_lists_categories_and_tiers(built_site: BuiltSite) -> None:
+    html = (built_site.root / "tags" / "index.html").read_text(encoding="utf-8")
+    assert "Gold tier" in html and "Resilience" in html

@@ -1,0 +1,77 @@
+"""Helpers shared by the build and browser tests: building the site and scanning its HTML."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import ClassVar
+
+ROOT = Path(__file__).resolve().parent.parent
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    root: Path
+    port: int
+    log: str
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def mkdocs_build(config: Path, site_dir: Path, site_url: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [*MKDOCS, "build", "--strict", "-f", str(config), "-d", str(site_dir)],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+
+
+
+class Resources(HTMLParser):
+    """Collects the URLs a page loads (script, link, img, iframe, source) and all anchor hrefs."""
+
+    LOADS: ClassVar[dict[str, str]] = {
+        "script": "src",
+        "link": "href",
+        "img": "src",
+        "iframe": "src",
+        "source": "src",
+        "video": "src",
+    }
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.loads: list[str] = []
+        self.anchors: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag in self.LOADS and values.get(self.LOADS[tag]):
+            self.loads.append(values[self.LOADS[tag]] or "")
+        if tag == "a" and values.get("href"):
+            self.anchors.append(values["href"] or "")
+
+
+def parse(html: str) -> Resources:
+    parser = Resources()
+    parser.feed(html)
+    return parser
