@@ -93,6 +93,9 @@ def check_blocks(blocks: list[Block]) -> list[str]:
                 list(yaml.safe_load_all(block.body))
             except yaml.YAMLError as exc:
                 problems.append(f"{where}: expected YAML that loads ({str(exc).splitlines()[0]})")
+        elif block.lang == "mermaid" and (tag := re.search(r"<[A-Za-z/!]", block.body)):
+            # The fence emits the source unescaped inside <pre>; a tag-like "<x" would be eaten as HTML.
+            problems.append(f"{where}: expected no HTML-like '{tag.group(0)}' in a diagram (write it out in words)")
         elif block.lang == "json":
             import json
 

@@ -85,7 +85,7 @@ def test_mermaid_is_served_from_our_origin(built_site: BuiltSite) -> None:
     assert "../vendor/mermaid/mermaid.min.js" in loader
     assert "https://" not in loader
     page = (built_site.root / "patterns" / "circuit-breaker" / "index.html").read_text(encoding="utf-8")
-    assert '<pre class="mermaid"><code>' in page
+    assert re.search(r'<pre\s+class="mermaid"><code>', page)
     assert "assets/javascripts/mermaid-loader.js" in page
 
 

@@ -64,3 +64,8 @@ def test_shingles_are_eight_word_windows() -> None:
         ("one", "two", "three", "four", "five", "six", "seven", "eight"),
         ("two", "three", "four", "five", "six", "seven", "eight", "nine"),
     }
+
+
+def test_html_in_a_diagram_is_flagged(tmp_path: Path) -> None:
+    report = page(tmp_path, full_page("\n```mermaid\ngraph LR\n  A[one<br/>two] --> B\n```\n"))
+    assert any("HTML-like" in p for p in report.problems)
