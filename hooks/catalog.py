@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from generator_models import Form, Rules
 from models import Pattern
 from pydantic import BaseModel, ValidationError
 
@@ -248,7 +249,7 @@ def load_catalog(data_dir: Path = DATA_DIR, prose_dir: Path | None = PROSE_DIR) 
 # Schema export (for editors: yaml-language-server reads these)
 # ---------------------------------------------------------------------------
 
-SCHEMAS: dict[str, type[BaseModel]] = {"pattern": Pattern}
+SCHEMAS: dict[str, type[BaseModel]] = {"pattern": Pattern, "form": Form, "rules": Rules}
 
 
 def export_schemas(out_dir: Path = DATA_DIR / "schema") -> list[Path]:
@@ -268,12 +269,15 @@ def main(argv: list[str]) -> int:
         for path in export_schemas():
             print(f"wrote {rel(path)}")
         return 0
+    from generator_rules import load_generator  # imports this module, so only here
+
     try:
         catalog = load_catalog()
+        generator = load_generator(catalog)
     except DataError as exc:
         print(str(exc), file=sys.stderr)
         return 1
-    print(f"ok: {len(catalog.patterns)} patterns")
+    print(f"ok: {len(catalog.patterns)} patterns, {len(generator.form.fields)} form fields, rules")
     return 0
 
 

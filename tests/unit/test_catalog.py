@@ -144,12 +144,12 @@ def test_an_empty_data_dir_is_an_error(data_dir: DataDir) -> None:
 # ---------------------------------------------------------------------------
 
 
-def test_exported_schema_is_current_and_forbids_unknown_keys(tmp_path: Path) -> None:
-    (written,) = export_schemas(tmp_path)
-    committed = Path(__file__).resolve().parents[2] / "roadmap_data" / "schema" / written.name
-    assert committed.read_text(encoding="utf-8") == written.read_text(encoding="utf-8"), (
-        "roadmap_data/schema is stale: run `make schema`"
-    )
-    text = written.read_text(encoding="utf-8")
-    assert '"additionalProperties": false' in text
-    assert '"effort_weeks"' in text
+def test_exported_schemas_are_current_and_forbid_unknown_keys(tmp_path: Path) -> None:
+    written = export_schemas(tmp_path)
+    assert sorted(p.name for p in written) == ["form.schema.json", "pattern.schema.json", "rules.schema.json"]
+    committed = Path(__file__).resolve().parents[2] / "roadmap_data" / "schema"
+    for path in written:
+        text = path.read_text(encoding="utf-8")
+        assert (committed / path.name).read_text(encoding="utf-8") == text, "stale schema: run `make schema`"
+        assert '"additionalProperties": false' in text
+    assert '"effort_weeks"' in (tmp_path / "pattern.schema.json").read_text(encoding="utf-8")

@@ -28,7 +28,7 @@
             reject(new Error("mermaid.min.js loaded but defined no renderer"));
             return;
           }
-          if (config) real.initialize(config);
+          real.initialize(config || { startOnLoad: false });
           resolve(real);
         };
         tag.onerror = function () {

@@ -1,0 +1,131 @@
+"""Renderers for the roadmap generator: the form and pieces on its page, and every plan as data.
+
+Called by hooks/main.py. The engine plans all combinations at build time; the plans are
+encoded by generator_data.py into one small file per choice of the five selects, written in
+parallel (one worker per core; GENERATOR_WORKERS=1 to turn that off).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from engine import Answers, Avoided, Note
+from generator_data import FORMAT_VERSION, Encoder, Texts, file_name, select_keys
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+from site_context import Site, Words
+
+PAGE = "roadmaps/generator.md"
+MARKER = "<!-- hooks/generator_page.py: generator -->"
+DATA_DIR = Path("roadmaps") / "generator" / "data"
+
+
+def render_generator(site: Site, markdown: str, page: Page) -> str | None:
+    if page.file.src_uri != PAGE:
+        return None
+    if MARKER not in markdown:
+        raise PluginError(f"docs/{PAGE}: expected the marker {MARKER}")
+    ctx = FormContext(site, get_relative_url("patterns/", page.url or "roadmaps/generator/"))
+    macros = site.macros("generator")
+    html = macros.form(ctx) + macros.output(ctx)
+    return markdown.replace(MARKER, _one_block(html))
+
+
+def write_data(site: Site, site_dir: str) -> None:
+    out = Path(site_dir) / DATA_DIR
+    out.mkdir(parents=True, exist_ok=True)
+    keys = list(select_keys(site.planner))
+    global _encoder
+    _encoder = Encoder(site.planner, texts(site))
+    _out_dir[0] = out
+    workers = int(os.environ.get("GENERATOR_WORKERS", os.cpu_count() or 1))
+    if workers > 1:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            list(pool.imap_unordered(_write_one, keys, chunksize=20))
+    else:
+        for key in keys:
+            _write_one(key)
+    _encoder = None
+
+
+def texts(site: Site) -> Texts:
+    """The engine's codes in words, through the text macros in overrides/hooks/generator.html."""
+    macros, words = site.macros("generator"), site.words
+
+    def reason(kind: str, value: str) -> str:
+        return _squash(macros.reason(kind, value, words))
+
+    def avoided(item: Avoided, answers: Answers) -> str:
+        return _squash(macros.avoided(item, answers, words))
+
+    def note(item: Note, answers: Answers) -> str:
+        return _squash(macros.note(item, answers, words))
+
+    return Texts(reason, avoided, note)
+
+
+# -- workers -------------------------------------------------------------------
+
+_encoder: Encoder | None = None  # set only while write_data runs; inherited by forked workers
+_out_dir: list[Path] = [Path()]
+
+
+def _write_one(selects: tuple[str, ...]) -> None:
+    assert _encoder is not None
+    (_out_dir[0] / file_name(*selects)).write_text(_encoder.encode(selects), encoding="utf-8")
+
+
+# -- helpers -------------------------------------------------------------------
+
+
+class FormContext(Words):
+    """What the form and output macros need: the words, the form's sections, and the JS spec."""
+
+    def __init__(self, site: Site, patterns_url: str):
+        super().__init__(site.catalog, site.generator)
+        self.site, self.patterns_url = site, patterns_url
+
+    def sections(self) -> list[tuple[str, list]]:
+        groups: dict[str, list] = {}
+        for f in self.generator.form.fields:
+            groups.setdefault(f.section, []).append(f)
+        return list(groups.items())
+
+    def spec(self) -> dict[str, Any]:
+        rules = self.generator.rules
+        return {
+            "version": FORMAT_VERSION,
+            "data": "data/",
+            "patternsUrl": self.patterns_url,
+            "fields": [
+                {
+                    "param": f.param,
+                    "id": f.id,
+                    "multiple": f.multiple,
+                    "default": f.default,
+                    "options": [[o.value, o.label] for o in f.options],
+                }
+                for f in self.generator.form.fields
+            ],
+            "timelines": {
+                key: {"weeks": t.weeks, "phases": [[p.name, p.goal, p.start, p.end] for p in t.phases]}
+                for key, t in rules.timelines.items()
+            },
+            "patterns": [
+                [pid, self.catalog.get(pid).name, self.catalog.get(pid).metrics[0]] for pid in self.site.planner.ids
+            ],
+        }
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _one_block(html: str) -> str:
+    """Raw HTML for Markdown: no blank lines inside, so Python-Markdown keeps it as one block."""
+    return "\n".join(line for line in html.splitlines() if line.strip())

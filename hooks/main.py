@@ -1,0 +1,66 @@
+"""MkDocs hooks: the only hook module in mkdocs.yml. Thin glue that delegates.
+
+Each event loads or hands over the validated data and calls one small renderer per kind of
+output: pattern_pages.py (pattern pages, catalog, navigation) and generator_page.py (the
+generator's form and its pre-generated plans). Every data problem stops the build with one
+line per problem (file, field, what was expected) and no traceback.
+"""
+
+from __future__ import annotations
+
+import generator_page
+import pattern_pages
+from catalog import DataError, load_catalog
+from engine import Planner
+from generator_rules import load_generator
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from site_context import Site, text
+
+# Rebuilt in on_config, so `mkdocs serve` never renders with stale data.
+_site: Site | None = None
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _site
+    _site = None
+    try:
+        catalog = load_catalog()
+        generator = load_generator(catalog)
+    except DataError as exc:
+        raise PluginError("roadmap_data is invalid:\n" + str(exc)) from None
+    env = config.theme.get_env()
+    env.trim_blocks = env.lstrip_blocks = True
+    env.filters["text"] = text
+    _site = Site(catalog, generator, Planner(catalog, generator), env)
+    return config
+
+
+def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    return pattern_pages.group_nav(_current(), nav, files)
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    site = _current()
+    if md := pattern_pages.render_pattern(site, markdown, page):
+        return md
+    if md := pattern_pages.render_catalog(site, markdown, page):
+        return md
+    if md := generator_page.render_generator(site, markdown, page):
+        return md
+    return None
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    site = _current()
+    pattern_pages.copy_mermaid(config.site_dir)
+    generator_page.write_data(site, config.site_dir)
+
+
+def _current() -> Site:
+    if _site is None:
+        raise PluginError("hooks/main.py: expected on_config to have loaded roadmap_data")
+    return _site
