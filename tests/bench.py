@@ -1,28 +1,42 @@
-"""Benchmark: prints build time, time per page, page sizes and total site size.
+"""Benchmark: prints build time and page sizes, generator data, click-to-render latency and field sensitivity.
 
     make bench
 
-Figures, not assertions: these machines are shared and noisy, so speed is measured here
-and never asserted in a test.
+Figures, not assertions: these machines are shared and noisy, so speed is measured here and
+never asserted in a test. BENCH_RUNS sets how many builds are timed (default 3).
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import platform
+import random
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tests"), str(ROOT / "tests" / "unit")]
+
+from sitebuild import free_port  # noqa: E402
+
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
-def build(site_dir: Path) -> float:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def kib(size: float) -> str:
+    return f"{size / 1024:,.1f} KiB"
+
+
+def build(site_dir: Path, site_url: str) -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
     start = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site_dir)],
@@ -31,38 +45,107 @@ def build(site_dir: Path) -> float:
     return time.perf_counter() - start
 
 
-def kib(size: float) -> str:
-    return f"{size / 1024:,.1f} KiB"
+def site_figures(site: Path, times: list[float]) -> None:
+    pages = sorted(site.rglob("*.html"))
+    pattern_pages = [p for p in pages if p.parent.parent.name == "patterns"]
+    sizes = {p: p.stat().st_size for p in pages}
+    files = [f for f in site.rglob("*") if f.is_file()]
+    total = sum(f.stat().st_size for f in files)
+    mermaid = site / "assets" / "vendor" / "mermaid" / "mermaid.min.js"
+    data = [f for f in (site / "roadmaps" / "generator" / "data").iterdir()]
+    data_sizes = [f.stat().st_size for f in data]
+    best = min(times)
+    largest = max(pages, key=lambda p: sizes[p])
+    print(f"machine             : {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(f"full strict build   : best {best:.2f} s, median {statistics.median(times):.2f} s over {len(times)} runs")
+    print(f"pages               : {len(pages)} HTML pages ({len(pattern_pages)} pattern pages)")
+    print(f"time per page       : {best / len(pages) * 1000:.1f} ms (whole build / pages)")
+    print(f"pattern page HTML   : median {kib(statistics.median(sizes[p] for p in pattern_pages))}, "
+          f"max {kib(max(sizes[p] for p in pattern_pages))}")
+    print(f"largest page HTML   : {kib(sizes[largest])} ({largest.relative_to(site)})")
+    print(f"search index        : {kib((site / 'search' / 'search_index.json').stat().st_size)}")
+    print(f"generator data      : {len(data)} files, {kib(sum(data_sizes))} in all, "
+          f"median {kib(statistics.median(data_sizes))}, max {kib(max(data_sizes))}")
+    script = site / "assets" / "javascripts" / "generator.js"
+    print(f"generator script    : {kib(script.stat().st_size)} unminified")
+    print(f"mermaid (lazy)      : {kib(mermaid.stat().st_size)}, loaded only where a diagram is drawn")
+    without = kib(total - mermaid.stat().st_size)
+    print(f"total site size     : {kib(total)} in {len(files)} files ({without} without mermaid)")
+
+
+class Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+CLICK = """async () => {
+  const out = document.getElementById("generated-roadmap");
+  const done = new Promise((resolve) => out.addEventListener("pr:rendered", resolve, { once: true }));
+  const t0 = performance.now();
+  document.querySelector(".pr-generator__submit").click();
+  await done;
+  return performance.now() - t0;
+}"""
+
+
+def click_to_render(site: Path, port: int, samples: int = 100) -> list[float]:
+    from catalog import load_catalog
+    from generator_rules import load_generator
+    from playwright.sync_api import sync_playwright
+
+    generator = load_generator(load_catalog())
+    handler = functools.partial(Quiet, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    rng = random.Random(7)
+    timings = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{port}/roadmaps/generator/")
+            for _ in range(samples):
+                for field in generator.form.fields:
+                    if field.multiple:
+                        for option in field.options:
+                            page.set_checked(f"input[name=challenge][value={option.value}]", rng.random() < 0.4)
+                    else:
+                        page.select_option(f"#{field.id}", rng.choice(field.options).value)
+                timings.append(page.evaluate(CLICK))
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return timings
+
+
+def sensitivity() -> dict[str, float]:
+    from catalog import load_catalog
+    from engine import Planner
+    from generator_rules import load_generator
+    from roadmap_checks import check_all
+
+    catalog = load_catalog()
+    planner = Planner(catalog, load_generator(catalog))
+    start = time.perf_counter()
+    report = check_all(planner)
+    print(f"engine              : {report.plans:,} plans planned and checked in {time.perf_counter() - start:.1f} s")
+    return report.sensitivity(planner)
 
 
 def main() -> None:
+    port = free_port()
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
-        times = [build(site) for _ in range(RUNS)]
-        pages = sorted(site.rglob("*.html"))
-        pattern_pages = [p for p in pages if p.parent.parent.name == "patterns"]
-        sizes = {p: p.stat().st_size for p in pages}
-        pattern_sizes = [sizes[p] for p in pattern_pages]
-        total = sum(f.stat().st_size for f in site.rglob("*") if f.is_file())
-        mermaid = site / "assets" / "vendor" / "mermaid" / "mermaid.min.js"
-        search = site / "search" / "search_index.json"
-        best = min(times)
-
-        machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
-        print(f"machine             : {machine}")
-        print(f"full strict build   : best {best:.2f} s, median {statistics.median(times):.2f} s over {RUNS} runs")
-        print(f"pages               : {len(pages)} HTML pages ({len(pattern_pages)} pattern pages)")
-        print(f"time per page       : {best / len(pages) * 1000:.1f} ms")
-        if pattern_sizes:
-            print(
-                f"pattern page HTML   : median {kib(statistics.median(pattern_sizes))}, "
-                f"max {kib(max(pattern_sizes))}"
-            )
-        largest = max(pages, key=lambda p: sizes[p])
-        print(f"largest page HTML   : {kib(sizes[largest])} ({largest.relative_to(site)})")
-        print(f"search index        : {kib(search.stat().st_size) if search.exists() else 'none'}")
-        print(f"mermaid (lazy)      : {kib(mermaid.stat().st_size)}, loaded only on pages with a diagram")
-        print(f"total site size     : {kib(total)} ({kib(total - mermaid.stat().st_size)} without mermaid)")
+        times = [build(site, f"http://127.0.0.1:{port}/") for _ in range(RUNS)]
+        site_figures(site, times)
+        timings = sorted(click_to_render(site, port))
+        p95 = timings[int(len(timings) * 0.95) - 1]
+        print(f"click to render     : p50 {statistics.median(timings):.1f} ms, p95 {p95:.1f} ms, "
+              f"max {timings[-1]:.1f} ms over {len(timings)} random combinations (headless Chromium)")
+    shares = sensitivity()
+    print("field sensitivity   : " + ", ".join(f"{k} {v:.1%}" for k, v in shares.items())
+          + " (share of single-field changes that change the schedule)")
 
 
 if __name__ == "__main__":

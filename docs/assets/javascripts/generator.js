@@ -1,178 +1,144 @@
 /*
  * Roadmap generator. It does no planning: every plan was made at build time by hooks/engine.py.
- * This file reads the form (or the page address), fetches the one small pre-generated file for
- * the five selects, picks the plan for the ticked boxes, and fills in pre-rendered templates.
- * Everything from the data or the address is inserted as text, never as HTML.
+ * It reads the form (or the page address), fetches the one small pre-generated file for the five
+ * selects, picks the plan for the ticked boxes and fills in pre-rendered templates. Everything
+ * from the data or the address is inserted as text, never as HTML.
  */
-(function () {
+(() => {
   "use strict";
 
-  var files = new Map(); // file name -> Promise of its data; kept across instant navigations
-  var charts = 0;
-  var MAX_VALUE = 200;
+  const files = new Map(); // data URL -> Promise of its contents, kept across instant navigations
+  const SELECTS = ["system", "scale", "team", "goal", "timeline"];
+  const PARAMS = ["system", "scale", "team", "challenges", "goal", "timeline"];
+  let charts = 0;
 
   function setup() {
-    var form = document.querySelector("[data-pr-generator-form]");
-    var specNode = document.getElementById("pr-generator-spec");
+    const form = document.querySelector("[data-pr-generator-form]");
+    const specNode = document.getElementById("pr-generator-spec");
     if (!form || !specNode) return;
-    var spec = JSON.parse(specNode.textContent);
-    var out = document.getElementById("generated-roadmap");
-    var message = document.querySelector("[data-pr-message]");
-    var byParam = {};
-    spec.fields.forEach(function (f) { byParam[f.param] = f; });
+    const spec = JSON.parse(specNode.textContent);
+    const out = document.getElementById("generated-roadmap");
+    const message = document.querySelector("[data-pr-message]");
+    const field = {};
+    spec.fields.forEach((f) => { field[f.param] = f; });
+    const label = (param, value) => (field[param].options.find((o) => o[0] === value) || [value, value])[1];
+    const ctx = { spec, field, label };
 
-    form.addEventListener("submit", function (event) {
+    const showMessage = (lines, retry) => {
+      message.replaceChildren(...lines.map((line) => el("p", line)));
+      if (retry) {
+        const button = el("button", "Try again");
+        button.type = "button";
+        button.className = "md-button";
+        button.addEventListener("click", () => generate(true));
+        message.append(button);
+      }
+      message.hidden = false;
+    };
+
+    const generate = (fromButton) => {
+      const started = performance.now();
+      const answers = read(form, spec);
+      const name = SELECTS.map((p) => answers[p]).join(".") + ".json";
+      load(new URL(spec.data + name, location.href.split(/[?#]/)[0]).href).then((data) => {
+        if (data.v !== spec.version) throw new Error("data version " + data.v);
+        const plan = decode(data, mask(answers, field.challenges), spec);
+        render(out, plan, answers, ctx);
+        history.replaceState(history.state, "", "?" + address(answers));
+        if (fromButton || !problems.length) {
+          message.hidden = true;
+          message.replaceChildren();
+        }
+        out.dataset.renderMs = (performance.now() - started).toFixed(1);
+        out.dispatchEvent(new CustomEvent("pr:rendered", { bubbles: true }));
+        if (fromButton) out.querySelector(".pr-roadmap__title").focus();
+        drawChart(out.querySelector(".pr-roadmap__chart"), plan, spec.timelines[answers.timeline]);
+      }).catch(() => {
+        showMessage(["The plan for these answers could not be loaded. Check your connection, then try again."], true);
+      });
+    };
+
+    form.addEventListener("submit", (event) => {
       event.preventDefault();
       generate(true);
     });
-
-    var fromUrl = readAddress(spec, byParam, location.search);
-    if (fromUrl.problems.length) showMessage(fromUrl.problems);
-    if (fromUrl.present) {
-      fill(form, spec, fromUrl.answers);
+    const { answers, problems, present } = readAddress(spec, field, location.search);
+    if (problems.length) showMessage(problems);
+    if (present) {
+      fill(form, spec, answers);
       generate(false);
     }
-
-    function generate(fromButton) {
-      var started = performance.now();
-      var answers = read(form, spec);
-      var name = ["system", "scale", "team", "goal", "timeline"].map(function (p) {
-        return answers[p];
-      }).join(".") + ".json";
-      load(new URL(spec.data + name, location.href.split(/[?#]/)[0]).href).then(function (data) {
-        if (data.v !== spec.version) throw new Error("data version " + data.v);
-        var plan = decode(data, mask(answers, byParam.challenges), spec);
-        render(out, plan, answers, spec, byParam);
-        history.replaceState(history.state, "", "?" + address(answers));
-        if (!fromUrl.problems.length || fromButton) hideMessage();
-        out.setAttribute("data-render-ms", (performance.now() - started).toFixed(1));
-        out.dispatchEvent(new CustomEvent("pr:rendered", { bubbles: true }));
-        if (fromButton) out.querySelector(".pr-roadmap__title").focus();
-        drawChart(out.querySelector(".pr-roadmap__chart"), plan, answers, spec);
-      }).catch(function () {
-        showMessage(["The plan for these answers could not be loaded. Check your connection, then try again."], generate);
-      });
-    }
-
-    function showMessage(lines, retry) {
-      message.replaceChildren();
-      lines.forEach(function (line) {
-        var p = document.createElement("p");
-        p.textContent = line;
-        message.appendChild(p);
-      });
-      if (retry) {
-        var button = document.createElement("button");
-        button.type = "button";
-        button.className = "md-button";
-        button.textContent = "Try again";
-        button.addEventListener("click", function () { retry(true); });
-        message.appendChild(button);
-      }
-      message.hidden = false;
-    }
-
-    function hideMessage() {
-      message.hidden = true;
-      message.replaceChildren();
-    }
   }
 
-  /* ---- the page address ---------------------------------------------------------------- */
+  /* ---- the page address ---------------------------------------------------------------------- */
 
-  function readAddress(spec, byParam, search) {
-    var params = new URLSearchParams(search);
-    var answers = {}, problems = [], seen = {}, present = false;
-    params.forEach(function (value, key) {
-      var field = Object.prototype.hasOwnProperty.call(byParam, key) ? byParam[key] : null;
-      var shown = '"' + clip(key) + '"';
-      if (!field) {
-        problems.push("Unknown parameter " + shown + " was ignored.");
-        return;
+  function readAddress(spec, field, search) {
+    const answers = {}, problems = [], seen = new Set(), repeated = new Set();
+    let present = false;
+    for (const [key, value] of new URLSearchParams(search)) {
+      const f = Object.prototype.hasOwnProperty.call(field, key) ? field[key] : null;
+      const shown = `"${clip(key)}"`;
+      if (!f) {
+        problems.push(`Unknown parameter ${shown} was ignored.`);
+        continue;
       }
       present = true;
-      if (seen[key]) {
-        problems.push("Parameter " + shown + " was given more than once; its default is used.");
-        delete answers[key];
-        seen[key] = "repeated";
-        return;
+      if (seen.has(key)) {
+        if (!repeated.has(key)) problems.push(`Parameter ${shown} was given more than once; its default is used.`);
+        repeated.add(key);
+        continue;
       }
-      seen[key] = true;
-      var values = field.options.map(function (o) { return o[0]; });
-      if (value.length > MAX_VALUE) {
-        problems.push("Parameter " + shown + " is too long; its default is used.");
-      } else if (field.multiple) {
-        var ticked = value ? value.split(",") : [];
-        var bad = ticked.filter(function (v) { return values.indexOf(v) < 0; });
-        if (bad.length) problems.push("Parameter " + shown + ' has an unknown value "' + clip(bad[0]) + '"; no boxes are ticked.');
-        else answers[key] = ticked;
-      } else if (values.indexOf(value) < 0) {
-        problems.push("Parameter " + shown + ' has an unknown value "' + clip(value) + '"; its default is used.');
-      } else {
-        answers[key] = value;
-      }
-    });
-    Object.keys(seen).forEach(function (key) { if (seen[key] === "repeated") delete answers[key]; });
-    spec.fields.forEach(function (f) {
+      seen.add(key);
+      const values = f.options.map((o) => o[0]);
+      const given = f.multiple ? (value ? value.split(",") : []) : [value];
+      const bad = given.find((v) => !values.includes(v));
+      if (value.length > 200) problems.push(`Parameter ${shown} is too long; its default is used.`);
+      else if (bad !== undefined) problems.push(`Parameter ${shown} has an unknown value "${clip(bad)}"; its default is used.`);
+      else answers[key] = f.multiple ? given : value;
+    }
+    repeated.forEach((key) => delete answers[key]);
+    spec.fields.forEach((f) => {
       if (!(f.param in answers)) answers[f.param] = f.multiple ? [] : f.default;
     });
-    return { answers: answers, problems: problems, present: present };
+    return { answers, problems, present };
   }
 
-  function address(answers) {
-    return ["system", "scale", "team", "challenges", "goal", "timeline"].map(function (p) {
-      var v = answers[p];
-      return p + "=" + (Array.isArray(v) ? v.join(",") : v);
-    }).join("&");
-  }
+  const address = (answers) => PARAMS.map((p) => `${p}=${[].concat(answers[p]).join(",")}`).join("&");
+  const clip = (text) => (text.length > 40 ? text.slice(0, 40) + "..." : text);
 
-  function clip(text) {
-    return text.length > 40 ? text.slice(0, 40) + "..." : text;
-  }
+  /* ---- the form -------------------------------------------------------------------------------- */
 
-  /* ---- the form ---------------------------------------------------------------------------- */
+  const boxes = (form) => Array.from(form.querySelectorAll('input[name="challenge"]'));
 
   function read(form, spec) {
-    var answers = {};
-    spec.fields.forEach(function (f) {
-      if (f.multiple) {
-        answers[f.param] = Array.prototype.filter.call(
-          form.querySelectorAll('input[name="challenge"]'), function (box) { return box.checked; }
-        ).map(function (box) { return box.value; });
-      } else {
-        answers[f.param] = form.querySelector("#" + f.id).value;
-      }
+    const answers = {};
+    spec.fields.forEach((f) => {
+      answers[f.param] = f.multiple
+        ? boxes(form).filter((box) => box.checked).map((box) => box.value)
+        : form.querySelector("#" + f.id).value;
     });
     return answers;
   }
 
   function fill(form, spec, answers) {
-    spec.fields.forEach(function (f) {
-      if (f.multiple) {
-        form.querySelectorAll('input[name="challenge"]').forEach(function (box) {
-          box.checked = answers[f.param].indexOf(box.value) >= 0;
-        });
-      } else {
-        form.querySelector("#" + f.id).value = answers[f.param];
-      }
+    spec.fields.forEach((f) => {
+      if (f.multiple) boxes(form).forEach((box) => { box.checked = answers[f.param].includes(box.value); });
+      else form.querySelector("#" + f.id).value = answers[f.param];
     });
   }
 
-  function mask(answers, field) {
-    return field.options.reduce(function (bits, option, i) {
-      return answers.challenges.indexOf(option[0]) >= 0 ? bits | (1 << i) : bits;
-    }, 0);
-  }
+  const mask = (answers, f) =>
+    f.options.reduce((bits, o, i) => (answers.challenges.includes(o[0]) ? bits | (1 << i) : bits), 0);
 
-  /* ---- data ---------------------------------------------------------------------------------- */
+  /* ---- data (format: hooks/generator_data.py) ------------------------------------------------ */
 
   function load(url) {
     if (!files.has(url)) {
-      files.set(url, fetch(url).then(function (response) {
+      files.set(url, fetch(url).then((response) => {
         if (!response.ok) throw new Error(response.status + " " + url);
         return response.json();
-      }).catch(function (error) {
-        files.delete(url); // let "Try again" fetch it afresh
+      }).catch((error) => {
+        files.delete(url); // "Try again" fetches it afresh
         throw error;
       }));
     }
@@ -180,240 +146,182 @@
   }
 
   function decode(data, bits, spec) {
-    var parts = data.x[bits].split("|");
-    var n = function (code) { return parseInt(code, 36); };
-    var list = function (text) { return text ? text.split(".") : []; };
-    var pattern = function (code) { return spec.patterns[n(code)]; };
+    const [steps, next, avoid, notes, phases] = data.x[bits].split("|");
+    const n = (code) => parseInt(code, 36);
+    const list = (text) => (text ? text.split(".") : []);
+    const text = (code) => data.t[n(code)];
+    const pattern = (code) => spec.patterns[n(code)];
     return {
-      steps: list(parts[0]).map(function (code) {
-        var pair = code.split(":");
-        var f = data.s[n(pair[0])].split(".");
-        return { pattern: pattern(f[0]), start: n(f[1]), end: n(f[2]),
-          reasons: list(data.r[n(pair[1])]).map(function (t) { return data.t[n(t)]; }) };
+      steps: list(steps).map((pair) => {
+        const [slot, why] = pair.split(":");
+        const [p, start, end] = data.s[n(slot)].split(".");
+        return { pattern: pattern(p), start: n(start), end: n(end), reasons: list(data.r[n(why)]).map(text) };
       }),
-      next: list(parts[1]).map(pattern),
-      avoid: list(parts[2]).map(function (pair) {
-        var q = pair.split(":");
-        return { pattern: pattern(q[0]), why: data.t[n(q[1])] };
-      }),
-      notes: list(parts[3]).map(function (t) { return data.t[n(t)]; }),
-      phases: list(parts[4]).map(n),
+      next: list(next).map(pattern),
+      avoid: list(avoid).map((pair) => ({ pattern: pattern(pair.split(":")[0]), why: text(pair.split(":")[1]) })),
+      notes: list(notes).map(text),
+      phases: list(phases).map(n),
     };
   }
 
-  /* ---- rendering ------------------------------------------------------------------------------ */
+  /* ---- rendering -------------------------------------------------------------------------------- */
 
-  function clone(id) {
-    return document.getElementById(id).content.cloneNode(true);
+  function el(tag, text) {
+    const node = document.createElement(tag);
+    node.textContent = text;
+    return node;
   }
 
-  function weeks(start, end) {
-    return start === end ? "Week " + start : "Weeks " + start + "-" + end;
-  }
+  const clone = (id) => document.getElementById(id).content.cloneNode(true);
+  const weeks = (s) => (s.start === s.end ? `Week ${s.start}` : `Weeks ${s.start}-${s.end}`);
+  const href = (pattern, base) => base + pattern[0] + "/";
 
-  function label(byParam, param, value) {
-    var option = byParam[param].options.filter(function (o) { return o[0] === value; })[0];
-    return option ? option[1] : value;
-  }
-
-  function link(node, pattern, spec) {
-    node.href = spec.patternsUrl + pattern[0] + "/";
-    node.textContent = pattern[1];
-  }
-
-  function render(out, plan, answers, spec, byParam) {
-    var view = clone("pr-tpl-roadmap");
-    var timeline = spec.timelines[answers.timeline];
-    view.querySelector(".pr-roadmap__summary").textContent =
-      plan.steps.length + " patterns over " + timeline.weeks + " weeks for a " +
-      label(byParam, "system", answers.system) + " system at " + label(byParam, "scale", answers.scale) +
-      ", team " + label(byParam, "team", answers.team) + ", goal: " + label(byParam, "goal", answers.goal) + ".";
-
-    fillList(view.querySelector(".pr-roadmap__notes"), plan.notes, function (li, note) {
-      li.textContent = note;
-    });
-    var phases = view.querySelector(".pr-roadmap__phases");
-    var first = 0;
-    plan.phases.forEach(function (count, i) {
-      var def = timeline.phases[i];
-      var block = clone("pr-tpl-phase");
-      block.querySelector(".pr-phase__title").textContent =
-        "Phase " + (i + 1) + ": " + def[0] + " (weeks " + def[2] + "-" + def[3] + ")";
-      block.querySelector(".pr-phase__goal").textContent = def[1];
-      var steps = plan.steps.slice(first, first + count);
-      var ol = block.querySelector(".pr-phase__steps");
-      steps.forEach(function (step) { ol.appendChild(stepCard(step, spec)); });
-      var running = plan.steps.slice(0, first).filter(function (s) { return s.end >= def[2]; });
-      if (running.length) {
-        var p = block.querySelector(".pr-phase__running");
-        p.textContent = "Still under way: " + running.map(function (s) {
-          return s.pattern[1] + " (to week " + s.end + ")";
-        }).join(", ") + ".";
-        p.hidden = false;
-      }
-      var exit = block.querySelector(".pr-phase__exit");
-      if (steps.length) {
-        steps.forEach(function (s) { addText(exit.querySelector("ul"), s.pattern[1] + ": " + s.pattern[2]); });
-      } else {
-        exit.remove();
-      }
-      phases.appendChild(block);
+  function byPhase(plan, timeline, each) {
+    let first = 0;
+    plan.phases.forEach((count, i) => {
+      const [name, goal, start, end] = timeline.phases[i];
+      each({ number: i + 1, name, goal, start, end, title: `Phase ${i + 1}: ${name} (weeks ${start}-${end})` },
+        plan.steps.slice(first, first + count), plan.steps.slice(0, first));
       first += count;
     });
-    fillList(view.querySelector(".pr-roadmap__next"), plan.next, function (li, pattern) {
-      li.appendChild(item(pattern, "", spec));
+  }
+
+  function render(out, plan, answers, ctx) {
+    const { spec, label } = ctx;
+    const view = clone("pr-tpl-roadmap");
+    const timeline = spec.timelines[answers.timeline];
+    view.querySelector(".pr-roadmap__summary").textContent =
+      `${plan.steps.length} patterns over ${timeline.weeks} weeks for a ${label("system", answers.system)} ` +
+      `system at ${label("scale", answers.scale)}, team ${label("team", answers.team)}, ` +
+      `goal: ${label("goal", answers.goal)}.`;
+    fill_(view.querySelector(".pr-roadmap__notes"), plan.notes.map((note) => el("li", note)));
+    const phases = view.querySelector(".pr-roadmap__phases");
+    byPhase(plan, timeline, (phase, steps, earlier) => {
+      const block = clone("pr-tpl-phase");
+      block.querySelector(".pr-phase__title").textContent = phase.title;
+      block.querySelector(".pr-phase__goal").textContent = phase.goal;
+      block.querySelector(".pr-phase__steps").append(...steps.map((s) => stepCard(s, spec)));
+      const running = earlier.filter((s) => s.end >= phase.start);
+      if (running.length) {
+        const p = block.querySelector(".pr-phase__running");
+        p.textContent = "Still under way: " + running.map((s) => `${s.pattern[1]} (to week ${s.end})`).join(", ") + ".";
+        p.hidden = false;
+      }
+      const exit = block.querySelector(".pr-phase__exit");
+      if (steps.length) exit.querySelector("ul").append(...steps.map((s) => el("li", `${s.pattern[1]}: ${s.pattern[2]}`)));
+      else exit.remove();
+      phases.append(block);
     });
-    fillList(view.querySelector(".pr-roadmap__avoid"), plan.avoid, function (li, entry) {
-      li.appendChild(item(entry.pattern, entry.why, spec));
-    });
+    fill_(view.querySelector(".pr-roadmap__next"), plan.next.map((p) => item(p, "", spec)));
+    fill_(view.querySelector(".pr-roadmap__avoid"), plan.avoid.map((x) => item(x.pattern, x.why, spec)));
     out.replaceChildren(view);
-    out.querySelectorAll("[data-pr-action]").forEach(function (button) {
-      button.addEventListener("click", function () { act(button, plan, answers, spec, byParam); });
+    out.querySelectorAll("[data-pr-action]").forEach((button) => {
+      button.addEventListener("click", () => act(button, plan, answers, ctx));
     });
   }
 
   function stepCard(step, spec) {
-    var card = clone("pr-tpl-step");
-    card.querySelector(".pr-step").setAttribute("data-pattern", step.pattern[0]);
-    link(card.querySelector(".pr-step__name"), step.pattern, spec);
-    card.querySelector(".pr-step__weeks").textContent = weeks(step.start, step.end);
-    var reasons = card.querySelector(".pr-step__reasons");
-    step.reasons.forEach(function (text) { addText(reasons, text); });
+    const card = clone("pr-tpl-step");
+    card.querySelector(".pr-step").dataset.pattern = step.pattern[0];
+    const a = card.querySelector(".pr-step__name");
+    a.href = href(step.pattern, spec.patternsUrl);
+    a.textContent = step.pattern[1];
+    card.querySelector(".pr-step__weeks").textContent = weeks(step);
+    card.querySelector(".pr-step__reasons").append(...step.reasons.map((r) => el("li", r)));
     return card;
   }
 
   function item(pattern, why, spec) {
-    var node = clone("pr-tpl-item");
-    node.querySelector(".pr-item").setAttribute("data-pattern", pattern[0]);
-    link(node.querySelector(".pr-item__name"), pattern, spec);
+    const node = clone("pr-tpl-item").querySelector(".pr-item");
+    node.dataset.pattern = pattern[0];
+    const a = node.querySelector(".pr-item__name");
+    a.href = href(pattern, spec.patternsUrl);
+    a.textContent = pattern[1];
     node.querySelector(".pr-item__why").textContent = why ? ": " + why : "";
-    return node.querySelector(".pr-item");
+    return node;
   }
 
-  function fillList(section, entries, fillItem) {
-    if (!entries.length) return;
-    var ul = section.querySelector("ul");
-    entries.forEach(function (entry) {
-      var li = document.createElement("li");
-      fillItem(li, entry);
-      ul.appendChild(li.firstElementChild && li.firstElementChild.tagName === "LI" ? li.firstElementChild : li);
-    });
+  function fill_(section, items) {
+    if (!items.length) return;
+    section.querySelector("ul").append(...items);
     section.hidden = false;
   }
 
-  function addText(list, text) {
-    var li = document.createElement("li");
-    li.textContent = text;
-    list.appendChild(li);
-  }
+  /* ---- the Gantt chart, drawn by mermaid once the plan is on screen --------------------------- */
 
-  /* ---- the Gantt chart (drawn by mermaid, after the plan is on screen) ------------------------ */
-
-  function drawChart(box, plan, answers, spec) {
-    var timeline = spec.timelines[answers.timeline];
+  function drawChart(box, plan, timeline) {
     // One chart "day" stands for one week, so the axis (day of the year) reads as week numbers.
-    var tick = timeline.weeks <= 12 ? 1 : timeline.weeks <= 26 ? 2 : timeline.weeks <= 52 ? 4 : 6;
-    var lines = ["gantt", "  dateFormat YYYY-MM-DD", "  axisFormat %-j", "  tickInterval " + tick + "day"];
-    var first = 0;
-    plan.phases.forEach(function (count, i) {
-      lines.push("  section Phase " + (i + 1));
-      plan.steps.slice(first, first + count).forEach(function (s, j) {
-        var name = s.pattern[1].replace(/[:;#]/g, " ");
-        lines.push("  " + name + " :p" + i + "s" + j + ", " + day(s.start) + ", " + day(s.end + 1));
+    const day = (week) => new Date(Date.UTC(2024, 0, week)).toISOString().slice(0, 10);
+    const tick = timeline.weeks <= 12 ? 1 : timeline.weeks <= 26 ? 2 : timeline.weeks <= 52 ? 4 : 6;
+    const lines = ["gantt", "dateFormat YYYY-MM-DD", "axisFormat %-j", `tickInterval ${tick}day`];
+    byPhase(plan, timeline, (phase, steps) => {
+      lines.push(`section Phase ${phase.number}`);
+      steps.forEach((s, j) => {
+        lines.push(`${s.pattern[1].replace(/[:;#]/g, " ")} :p${phase.number}s${j}, ${day(s.start)}, ${day(s.end + 1)}`);
       });
-      first += count;
     });
     box.setAttribute("role", "img");
-    box.setAttribute("aria-label", "Gantt chart of the plan over " + timeline.weeks +
-      " weeks; the phases below list the same steps.");
+    box.setAttribute("aria-label", `Gantt chart of the plan by week; the phases below list the same steps.`);
     if (!window.mermaid || typeof window.mermaid.render !== "function") return;
-    var id = "pr-gantt-" + ++charts;
-    window.mermaid.render(id, lines.join("\n")).then(function (result) {
-      if (box.isConnected) box.innerHTML = result.svg; // mermaid's own sanitised SVG of our data
-    }).catch(function () {
+    window.mermaid.render(`pr-gantt-${++charts}`, lines.join("\n")).then((result) => {
+      if (box.isConnected) box.innerHTML = result.svg; // mermaid's sanitised SVG of our own data
+    }).catch(() => {
       box.textContent = "The chart could not be drawn; the phases below list every step.";
     });
   }
 
-  function day(week) {
-    return new Date(Date.UTC(2024, 0, week)).toISOString().slice(0, 10);
-  }
+  /* ---- actions: copy the link, download Markdown or CSV ---------------------------------------- */
 
-  /* ---- actions: copy the link, download Markdown or CSV ------------------------------------- */
-
-  function act(button, plan, answers, spec, byParam) {
-    var status = button.parentNode.querySelector(".pr-roadmap__status");
-    var kind = button.getAttribute("data-pr-action");
+  function act(button, plan, answers, ctx) {
+    const status = button.parentNode.querySelector(".pr-roadmap__status");
+    const kind = button.dataset.prAction;
     if (kind === "copy") {
-      var url = location.href;
-      var done = function () { status.textContent = "Link copied."; };
-      if (navigator.clipboard) {
-        navigator.clipboard.writeText(url).then(done, function () { status.textContent = url; });
-      } else {
-        status.textContent = url;
-      }
+      const shown = () => { status.textContent = location.href; };
+      if (navigator.clipboard) navigator.clipboard.writeText(location.href).then(() => { status.textContent = "Link copied."; }, shown);
+      else shown();
       return;
     }
-    var base = new URL(spec.patternsUrl, location.href).href;
-    var text = kind === "csv" ? csv(plan, base) : markdown(plan, answers, spec, byParam, base);
-    var blob = new Blob([text], { type: kind === "csv" ? "text/csv" : "text/markdown" });
-    var a = document.createElement("a");
-    a.href = URL.createObjectURL(blob);
-    a.download = "pattern-roadmap." + (kind === "csv" ? "csv" : "md");
-    document.body.appendChild(a);
+    const base = new URL(ctx.spec.patternsUrl, location.href).href;
+    const csvFile = kind === "csv";
+    const text = csvFile ? csv(plan, ctx.spec.timelines[answers.timeline], base) : markdown(plan, answers, ctx, base);
+    const a = document.createElement("a");
+    a.href = URL.createObjectURL(new Blob([text], { type: csvFile ? "text/csv" : "text/markdown" }));
+    a.download = "pattern-roadmap." + (csvFile ? "csv" : "md");
+    document.body.append(a);
     a.click();
     a.remove();
-    setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000);
-    status.textContent = "Downloaded " + a.download + ".";
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+    status.textContent = `Downloaded ${a.download}.`;
   }
 
-  function markdown(plan, answers, spec, byParam, base) {
-    var timeline = spec.timelines[answers.timeline];
-    var md = ["# Pattern roadmap", "", "Link: " + location.href, ""];
-    ["system", "scale", "team", "goal", "timeline"].forEach(function (p) {
-      md.push("- " + p + ": " + label(byParam, p, answers[p]));
-    });
-    md.push("- challenges: " + (answers.challenges.map(function (c) {
-      return label(byParam, "challenges", c);
-    }).join("; ") || "none"), "");
-    plan.notes.forEach(function (n) { md.push("> " + n, ""); });
-    var first = 0;
-    plan.phases.forEach(function (count, i) {
-      var def = timeline.phases[i];
-      md.push("## Phase " + (i + 1) + ": " + def[0] + " (weeks " + def[2] + "-" + def[3] + ")", "", def[1], "");
-      plan.steps.slice(first, first + count).forEach(function (s) {
-        md.push("- [" + s.pattern[1] + "](" + base + s.pattern[0] + "/), " + weeks(s.start, s.end).toLowerCase() +
-          ": " + s.reasons.join(" "));
-      });
+  function markdown(plan, answers, { spec, label }, base) {
+    const md = ["# Pattern roadmap", "", `Link: ${location.href}`, ""];
+    SELECTS.forEach((p) => md.push(`- ${p}: ${label(p, answers[p])}`));
+    md.push(`- challenges: ${answers.challenges.map((c) => label("challenges", c)).join("; ") || "none"}`, "");
+    plan.notes.forEach((note) => md.push(`> ${note}`, ""));
+    byPhase(plan, spec.timelines[answers.timeline], (phase, steps) => {
+      md.push(`## ${phase.title}`, "", phase.goal, "");
+      steps.forEach((s) => md.push(`- [${s.pattern[1]}](${href(s.pattern, base)}), ${weeks(s).toLowerCase()}: ${s.reasons.join(" ")}`));
       md.push("");
-      first += count;
     });
-    if (plan.next.length) md.push("## Next, after this timeline", "", plan.next.map(function (p) { return "- " + p[1]; }).join("\n"), "");
-    if (plan.avoid.length) md.push("## Avoid for now", "", plan.avoid.map(function (x) { return "- " + x.pattern[1] + ": " + x.why; }).join("\n"), "");
+    if (plan.next.length) md.push("## Next, after this timeline", "", ...plan.next.map((p) => `- ${p[1]}`), "");
+    if (plan.avoid.length) md.push("## Avoid for now", "", ...plan.avoid.map((x) => `- ${x.pattern[1]}: ${x.why}`), "");
     return md.join("\n");
   }
 
-  function csv(plan, base) {
-    var rows = [["phase", "pattern", "link", "start_week", "end_week", "reasons"]];
-    var first = 0;
-    plan.phases.forEach(function (count, i) {
-      plan.steps.slice(first, first + count).forEach(function (s) {
-        rows.push([i + 1, s.pattern[1], base + s.pattern[0] + "/", s.start, s.end, s.reasons.join(" ")]);
-      });
-      first += count;
+  function csv(plan, timeline, base) {
+    const rows = [["phase", "pattern", "link", "start_week", "end_week", "reasons"]];
+    byPhase(plan, timeline, (phase, steps) => {
+      steps.forEach((s) => rows.push([phase.number, s.pattern[1], href(s.pattern, base), s.start, s.end, s.reasons.join(" ")]));
     });
-    return rows.map(function (row) {
-      return row.map(function (cell) {
-        var text = String(cell);
-        if (/^[=+\-@]/.test(text)) text = "'" + text; // never a formula in a spreadsheet
-        return /[",\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
-      }).join(",");
-    }).join("\r\n") + "\r\n";
+    const cell = (value) => {
+      let text = String(value);
+      if (/^[=+\-@]/.test(text)) text = "'" + text; // never a formula in a spreadsheet
+      return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+    };
+    return rows.map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n";
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(setup);
-  } else {
-    document.addEventListener("DOMContentLoaded", setup);
-  }
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(setup);
+  else document.addEventListener("DOMContentLoaded", setup);
 })();

@@ -1,0 +1,124 @@
+"""The generator as built: its page and form, its pre-generated data, budgets, and fidelity to the engine."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+
+import pytest
+from catalog import load_catalog
+from engine import Planner
+from generator_data import answers_for, file_name, select_keys
+from generator_page import DATA_DIR, texts
+from generator_rules import load_generator
+from jinja2 import Environment, FileSystemLoader
+from site_context import Site
+from sitebuild import ROOT, BuiltSite
+
+CATALOG = load_catalog()
+GENERATOR = load_generator(CATALOG)
+PLANNER = Planner(CATALOG, GENERATOR)
+
+KB = 1024
+
+
+@pytest.fixture(scope="module")
+def data_dir(built_site: BuiltSite):
+    return built_site.root / DATA_DIR
+
+
+@pytest.fixture(scope="module")
+def page(built_site: BuiltSite) -> str:
+    return (built_site.root / "roadmaps" / "generator" / "index.html").read_text(encoding="utf-8")
+
+
+def test_form_keeps_the_public_contract(page: str) -> None:
+    for control in ("system-type", "current-scale", "team-size", "primary-goal", "timeline"):
+        assert re.search(rf'<label for="{control}">[^<]+</label>\s*<select id="{control}"', page), control
+    check = r'<label class="pr-generator__check"><input type="checkbox" name="challenge" value="([a-z]+)">'
+    boxes = re.findall(check, page)
+    assert boxes == ["reliability", "performance", "scalability", "consistency", "complexity", "deployment"]
+    assert ">Generate My Roadmap</button>" in page
+    assert 'id="generated-roadmap"' in page
+    assert "Startup (&lt;10K users)" in page  # labels are escaped, never raw HTML
+    assert "<noscript>" in page and "needs JavaScript" in page
+
+
+def test_every_option_comes_from_the_form_yaml(page: str) -> None:
+    found = re.search(r'<script type="application/json" id="pr-generator-spec">(.*?)</script>', page, re.S)
+    spec = json.loads(found[1])
+    for field in GENERATOR.form.fields:
+        spec_field = next(f for f in spec["fields"] if f["param"] == field.param)
+        assert spec_field["options"] == [[o.value, o.label] for o in field.options]
+        for option in field.options:
+            assert f'value="{option.value}"' in page
+    assert [p[0] for p in spec["patterns"]] == PLANNER.ids
+
+
+def test_data_stays_within_its_budgets(data_dir) -> None:
+    files = sorted(data_dir.iterdir())
+    assert len(files) == 5 * 4 * 4 * 5 * 4 == 1600
+    assert len(files) <= 3000
+    sizes = {f.name: f.stat().st_size for f in files}
+    assert sum(sizes.values()) <= 30 * KB * KB
+    too_big = {name: size for name, size in sizes.items() if size > 16 * KB}
+    assert too_big == {}
+
+
+def test_generator_script_is_small(built_site: BuiltSite) -> None:
+    script = built_site.root / "assets" / "javascripts" / "generator.js"
+    assert script.stat().st_size <= 15 * KB
+    source = script.read_text(encoding="utf-8")
+    assert "document$" in source and "innerHTML = result.svg" in source
+    assert "score" not in source.lower()  # it looks plans up; it never scores or schedules
+
+
+def decode(data: dict, mask: int) -> dict:
+    """A reader of the file format, written from its documentation in hooks/generator_data.py."""
+    steps_part, next_part, avoid_part, notes_part, phases_part = data["x"][mask].split("|")
+
+    def n(code: str) -> int:
+        return int(code, 36)
+
+    def items(text: str) -> list[str]:
+        return text.split(".") if text else []
+
+    steps = []
+    for pair in items(steps_part):
+        slot, why = pair.split(":")
+        pattern, start, end = (n(c) for c in data["s"][n(slot)].split("."))
+        reasons = [data["t"][n(t)] for t in items(data["r"][n(why)])]
+        steps.append((PLANNER.ids[pattern], start, end, reasons))
+    avoid = [(PLANNER.ids[n(p)], data["t"][n(t)]) for p, t in (x.split(":") for x in items(avoid_part))]
+    return {
+        "steps": steps,
+        "next": [PLANNER.ids[n(p)] for p in items(next_part)],
+        "avoid": avoid,
+        "notes": [data["t"][n(t)] for t in items(notes_part)],
+        "phases": [n(c) for c in items(phases_part)],
+    }
+
+
+def expected(answers, words) -> dict:
+    plan = PLANNER.plan(answers)
+    bare = answers._replace(challenges=())
+    return {
+        "steps": [(s.pattern, s.start, s.end, [words.reason(k, v) for k, v in s.reasons]) for s in plan.steps],
+        "next": list(plan.next),
+        "avoid": [(x.pattern, words.avoided(x, answers)) for x in plan.avoid],
+        "notes": [words.note(note, bare) for note in plan.notes],
+        "phases": [len(ph.steps) for ph in plan.phases],
+    }
+
+
+def test_500_sampled_plans_decoded_from_the_files_equal_the_engine(data_dir) -> None:
+    env = Environment(loader=FileSystemLoader(ROOT / "overrides"), trim_blocks=True, lstrip_blocks=True)
+    words = texts(Site(CATALOG, GENERATOR, PLANNER, env))
+    keys = list(select_keys(PLANNER))
+    rng = random.Random(20261122)
+    for _ in range(500):
+        selects, mask = rng.choice(keys), rng.randrange(64)
+        data = json.loads((data_dir / file_name(*selects)).read_text(encoding="utf-8"))
+        answers = answers_for(PLANNER, selects, mask)
+        assert decode(data, mask) == expected(answers, words), answers
