@@ -4,6 +4,7 @@ Pure Python (no mkdocs import); the build tests and authors use the same code.
 
     python hooks/prose.py                 # check every pattern page
     python hooks/prose.py circuit-breaker # check some
+    python hooks/prose.py --overlap saga  # the pages sharing most 8-word shingles with it
 """
 
 from __future__ import annotations
@@ -128,7 +129,25 @@ def check_page(path: Path) -> Report:
     return report
 
 
+def overlaps(page: Path, others: list[Path]) -> list[tuple[float, str]]:
+    """Share of the smaller page's 8-word shingles found in each other page, highest first."""
+    mine = shingles(page.read_text(encoding="utf-8"))
+    found = []
+    for other in others:
+        if other == page:
+            continue
+        theirs = shingles(other.read_text(encoding="utf-8"))
+        found.append((len(mine & theirs) / (min(len(mine), len(theirs)) or 1), other.stem))
+    return sorted(found, reverse=True)
+
+
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["--overlap"]:
+        pages = sorted(PROSE_DIR.glob("*.md"))
+        for pid in argv[1:]:
+            top = overlaps(PROSE_DIR / f"{pid}.md", [p for p in pages if p.stem != "index"])[:3]
+            print(pid + ": " + ", ".join(f"{other} {share:.1%}" for share, other in top))
+        return 0
     paths = [PROSE_DIR / f"{a}.md" for a in argv] or sorted(PROSE_DIR.glob("*.md"))
     failed = 0
     for path in paths:
