@@ -249,13 +249,16 @@ def load_catalog(data_dir: Path = DATA_DIR, prose_dir: Path | None = PROSE_DIR) 
 # Schema export (for editors: yaml-language-server reads these)
 # ---------------------------------------------------------------------------
 
-SCHEMAS: dict[str, type[BaseModel]] = {"pattern": Pattern, "form": Form, "rules": Rules}
+def schemas() -> dict[str, type[BaseModel]]:
+    from roadmaps import Priorities, Roadmap  # roadmaps.py imports this module
+
+    return {"pattern": Pattern, "form": Form, "rules": Rules, "roadmap": Roadmap, "priorities": Priorities}
 
 
 def export_schemas(out_dir: Path = DATA_DIR / "schema") -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, model in SCHEMAS.items():
+    for name, model in schemas().items():
         path = out_dir / f"{name}.schema.json"
         text = json.dumps(model.model_json_schema(), indent=2, sort_keys=True) + "\n"
         if not path.exists() or path.read_text(encoding="utf-8") != text:

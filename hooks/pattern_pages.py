@@ -39,9 +39,16 @@ def render_pattern(site: Site, markdown: str, page: Page) -> str | None:
         [
             macros.header(pattern, LABELS, prerequisites=prerequisites),
             markdown,
-            macros.footer(pattern, prerequisites, dependents, related, roadmaps=[]),
+            macros.footer(pattern, prerequisites, dependents, related, roadmaps=appears_in(site, pattern.id)),
         ]
     )
+
+
+def appears_in(site: Site, pattern_id: str) -> list[dict[str, str]]:
+    return [
+        {"id": r.id, "name": r.name, "phase": phase}
+        for r, phase in site.roadmaps.appearances(pattern_id)
+    ]
 
 
 def render_catalog(site: Site, markdown: str, page: Page) -> str | None:
