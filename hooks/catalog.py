@@ -26,6 +26,8 @@ from pydantic import BaseModel, ValidationError
 ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = ROOT / "roadmap_data"
 PROSE_DIR = ROOT / "docs" / "patterns"
+# Pages in docs/patterns/ that are about the catalog, not one pattern (so they have no YAML).
+CATALOG_PAGES = frozenset({"index", "aliases", "maps"})
 
 # ---------------------------------------------------------------------------
 # Errors
@@ -65,9 +67,7 @@ def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: b
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=deep)
         if key in seen:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key '{key}'", key_node.start_mark
-            )
+            raise yaml.constructor.ConstructorError(None, None, f"duplicate key '{key}'", key_node.start_mark)
         seen.add(key)
     return loader.construct_mapping(node, deep=deep)
 
@@ -116,8 +116,7 @@ def validate(model: type[BaseModel], data: Any, path: Path) -> tuple[BaseModel |
         return model.model_validate(data), []
     except ValidationError as exc:
         problems = [
-            Problem(rel(path), ".".join(str(p) for p in err["loc"]) or "(root)", _describe(err))
-            for err in exc.errors()
+            Problem(rel(path), ".".join(str(p) for p in err["loc"]) or "(root)", _describe(err)) for err in exc.errors()
         ]
         return None, problems
 
@@ -169,7 +168,7 @@ def _cycle_problems(patterns: dict[str, Pattern], files: dict[str, Path]) -> lis
             if nxt not in patterns or nxt == node:
                 continue
             if state.get(nxt) == 1:
-                cycle = [*stack[stack.index(nxt):], nxt]
+                cycle = [*stack[stack.index(nxt) :], nxt]
                 problems.append(
                     Problem(
                         rel(files[node]),
@@ -227,10 +226,12 @@ def prose_problems(patterns: Iterable[str], data_dir: Path, prose_dir: Path) -> 
         if not (prose_dir / f"{pid}.md").is_file()
     ]
     for md in sorted(prose_dir.glob("*.md")):
-        if md.stem != "index" and md.stem not in ids and not (data_dir / "patterns" / f"{md.stem}.yml").exists():
-            problems.append(
-                Problem(rel(md), "", f"expected the metadata file {rel(data_dir)}/patterns/{md.stem}.yml")
-            )
+        if (
+            md.stem not in CATALOG_PAGES
+            and md.stem not in ids
+            and not (data_dir / "patterns" / f"{md.stem}.yml").exists()
+        ):
+            problems.append(Problem(rel(md), "", f"expected the metadata file {rel(data_dir)}/patterns/{md.stem}.yml"))
     return problems
 
 
@@ -249,13 +250,17 @@ def load_catalog(data_dir: Path = DATA_DIR, prose_dir: Path | None = PROSE_DIR) 
 # Schema export (for editors: yaml-language-server reads these)
 # ---------------------------------------------------------------------------
 
-SCHEMAS: dict[str, type[BaseModel]] = {"pattern": Pattern, "form": Form, "rules": Rules}
+
+def schemas() -> dict[str, type[BaseModel]]:
+    from roadmaps import Priorities, Roadmap  # roadmaps.py imports this module
+
+    return {"pattern": Pattern, "form": Form, "rules": Rules, "roadmap": Roadmap, "priorities": Priorities}
 
 
 def export_schemas(out_dir: Path = DATA_DIR / "schema") -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, model in SCHEMAS.items():
+    for name, model in schemas().items():
         path = out_dir / f"{name}.schema.json"
         text = json.dumps(model.model_json_schema(), indent=2, sort_keys=True) + "\n"
         if not path.exists() or path.read_text(encoding="utf-8") != text:

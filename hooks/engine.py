@@ -88,6 +88,57 @@ def _plain(value):
 
 
 # ---------------------------------------------------------------------------
+# The promises every schedule keeps (the generator's plans and the pre-built roadmaps)
+# ---------------------------------------------------------------------------
+
+
+class Slot(NamedTuple):
+    pattern: str
+    start: int  # first week, 1-based
+    end: int  # last week, inclusive
+
+
+def schedule_problems(
+    slots: list[Slot], weeks: int, capacity: int, catalog: Catalog, assumed: frozenset[str] = frozenset()
+) -> list[tuple[str, str, str]]:
+    """(kind, pattern, what is wrong) for each broken promise, in order of the slots.
+
+    Kinds: "timeline" (outside weeks 1..weeks), "duplicate" (a pattern twice), "prerequisite"
+    (a prerequisite neither assumed nor finished before the pattern starts), "capacity" (more
+    parallel steps in a week than the team's capacity).
+    """
+    problems = []
+    by_pattern: dict[str, Slot] = {}
+    for s in slots:
+        if not 1 <= s.start <= s.end <= weeks:
+            problems.append(("timeline", s.pattern, f"weeks {s.start}-{s.end} are not within weeks 1-{weeks}"))
+        if s.pattern in by_pattern:
+            problems.append(("duplicate", s.pattern, "appears more than once"))
+        by_pattern.setdefault(s.pattern, s)
+    for s in slots:
+        for q in catalog.get(s.pattern).prerequisites:
+            if q in assumed:
+                continue
+            before = by_pattern.get(q)
+            if before is None:
+                problems.append(("prerequisite", s.pattern, f"needs {q}, which is neither planned nor assumed"))
+            elif before.end >= s.start:
+                problems.append(
+                    ("prerequisite", s.pattern, f"starts in week {s.start}, before {q} ends (week {before.end})")
+                )
+    load: dict[int, list[str]] = {}
+    for s in slots:
+        for week in range(s.start, s.end + 1):
+            load.setdefault(week, []).append(s.pattern)
+    for week in sorted(load):
+        if len(load[week]) > capacity:
+            busy = ", ".join(load[week])
+            what = f"week {week} has {len(load[week])} parallel steps ({busy}); the capacity is {capacity}"
+            problems.append(("capacity", load[week][-1], what))
+    return problems
+
+
+# ---------------------------------------------------------------------------
 # Planner
 # ---------------------------------------------------------------------------
 

@@ -90,6 +90,9 @@ class FormContext(Words):
         super().__init__(site.catalog, site.generator)
         self.site, self.patterns_url = site, patterns_url
 
+    def roadmaps(self) -> list:
+        return list(self.site.roadmaps.roadmaps.values())
+
     def sections(self) -> list[tuple[str, list]]:
         groups: dict[str, list] = {}
         for f in self.generator.form.fields:

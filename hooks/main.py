@@ -2,7 +2,8 @@
 
 Each event loads or hands over the validated data and calls one small renderer per kind of
 output: pattern_pages.py (pattern pages, catalog, navigation) and generator_page.py (the
-generator's form and its pre-generated plans). Every data problem stops the build with one
+generator's form and its pre-generated plans) and roadmap_pages.py (the pre-built roadmaps, their
+spreadsheets, the roadmaps index and the implementation priorities). Every data problem stops the build with one
 line per problem (file, field, what was expected) and no traceback.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import generator_page
 import pattern_pages
+import roadmap_pages
 from catalog import DataError, load_catalog
 from engine import Planner
 from generator_rules import load_generator
@@ -18,6 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from roadmaps import load_roadmaps
 from site_context import Site, text
 
 # Rebuilt in on_config, so `mkdocs serve` never renders with stale data.
@@ -30,17 +33,25 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         catalog = load_catalog()
         generator = load_generator(catalog)
+        roadmaps = load_roadmaps(catalog, generator)
     except DataError as exc:
         raise PluginError("roadmap_data is invalid:\n" + str(exc)) from None
     env = config.theme.get_env()
     env.trim_blocks = env.lstrip_blocks = True
     env.filters["text"] = text
-    _site = Site(catalog, generator, Planner(catalog, generator), env)
+    _site = Site(catalog, generator, Planner(catalog, generator), roadmaps, env)
     return config
 
 
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    return roadmap_pages.add_files(_current(), config, files)
+
+
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-    return pattern_pages.group_nav(_current(), nav, files)
+    site = _current()
+    nav = roadmap_pages.group_nav(site, nav, files)
+    nav = pattern_pages.group_nav(site, nav, files)  # last: it rebuilds the page order
+    return nav
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -50,6 +61,10 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     if md := pattern_pages.render_catalog(site, markdown, page):
         return md
     if md := generator_page.render_generator(site, markdown, page):
+        return md
+    if md := roadmap_pages.render_index(site, markdown, page):
+        return md
+    if md := roadmap_pages.render_implementation(site, markdown, page):
         return md
     return None
 

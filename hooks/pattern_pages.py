@@ -10,6 +10,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
+import maps
+from catalog import CATALOG_PAGES
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
@@ -20,12 +22,16 @@ from site_context import LABELS, Site
 ROOT = Path(__file__).resolve().parent.parent
 MERMAID_SOURCE = ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
 MERMAID_TARGET = Path("assets") / "vendor" / "mermaid" / "mermaid.min.js"
-CATALOG_MARKER = "<!-- hooks/pattern_pages.py: catalog -->"
+CATALOG_MARKERS = {
+    "patterns/index.md": "<!-- hooks/pattern_pages.py: catalog -->",
+    "patterns/aliases.md": "<!-- hooks/pattern_pages.py: aliases -->",
+    "patterns/maps.md": "<!-- hooks/pattern_pages.py: maps -->",
+}
 
 
 def render_pattern(site: Site, markdown: str, page: Page) -> str | None:
     src = page.file.src_uri
-    if not (src.startswith("patterns/") and src.count("/") == 1 and src != "patterns/index.md"):
+    if not (src.startswith("patterns/") and src.count("/") == 1 and page.file.name not in CATALOG_PAGES):
         return None
     catalog = site.catalog
     pattern = catalog.get(page.file.name)
@@ -39,18 +45,43 @@ def render_pattern(site: Site, markdown: str, page: Page) -> str | None:
         [
             macros.header(pattern, LABELS, prerequisites=prerequisites),
             markdown,
-            macros.footer(pattern, prerequisites, dependents, related, roadmaps=[]),
+            macros.footer(
+                pattern, prerequisites, dependents, related, appears_in(site, pattern.id),
+                maps.neighbourhood(catalog, pattern.id),
+            ),
         ]
     )
 
 
+def appears_in(site: Site, pattern_id: str) -> list[dict[str, str]]:
+    return [
+        {"id": r.id, "name": r.name, "phase": phase}
+        for r, phase in site.roadmaps.appearances(pattern_id)
+    ]
+
+
 def render_catalog(site: Site, markdown: str, page: Page) -> str | None:
-    if page.file.src_uri != "patterns/index.md":
+    """/patterns/ (the filterable table), /patterns/aliases/ and /patterns/maps/."""
+    name = page.file.src_uri
+    if name not in CATALOG_MARKERS:
         return None
-    if CATALOG_MARKER not in markdown:
-        raise PluginError(f"docs/patterns/index.md: expected the marker {CATALOG_MARKER}")
-    listing = site.macros("pattern").catalog(group_by_category(site.catalog.patterns.values()), LABELS)
-    return markdown.replace(CATALOG_MARKER, listing)
+    marker = CATALOG_MARKERS[name]
+    if marker not in markdown:
+        raise PluginError(f"docs/{name}: expected the marker {marker}")
+    macros, catalog = site.macros("pattern"), site.catalog
+    groups = group_by_category(catalog.patterns.values())
+    if name == "patterns/index.md":
+        challenges = [(o.value, o.label) for o in site.generator.field("challenges").options]
+        html = macros.catalog(groups, LABELS, challenges)
+        return markdown.replace(marker, "\n".join(line for line in html.splitlines() if line.strip()))
+    if name == "patterns/aliases.md":
+        rows = sorted(
+            ((a.name, a.catalog, p) for p in catalog.patterns.values() for a in p.aliases),
+            key=lambda row: (row[0].lower(), row[1].value),
+        )
+        return markdown.replace(marker, macros.aliases(rows, LABELS))
+    items = [(category, maps.category_map(catalog, category)) for category, _ in groups]
+    return markdown.replace(marker, macros.maps(items, LABELS))
 
 
 def group_nav(site: Site, nav: Navigation, files: Files) -> Navigation:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from catalog import CATALOG_PAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 PROSE_DIR = ROOT / "docs" / "patterns"
@@ -145,13 +146,13 @@ def main(argv: list[str]) -> int:
     if argv[:1] == ["--overlap"]:
         pages = sorted(PROSE_DIR.glob("*.md"))
         for pid in argv[1:]:
-            top = overlaps(PROSE_DIR / f"{pid}.md", [p for p in pages if p.stem != "index"])[:3]
+            top = overlaps(PROSE_DIR / f"{pid}.md", [p for p in pages if p.stem not in CATALOG_PAGES])[:3]
             print(pid + ": " + ", ".join(f"{other} {share:.1%}" for share, other in top))
         return 0
     paths = [PROSE_DIR / f"{a}.md" for a in argv] or sorted(PROSE_DIR.glob("*.md"))
     failed = 0
     for path in paths:
-        if path.stem == "index":
+        if path.stem in CATALOG_PAGES:
             continue
         report = check_page(path)
         status = "ok " if not report.problems else "BAD"

@@ -16,6 +16,7 @@ from engine import Planner
 from generator_rules import Generator
 from jinja2 import Environment
 from models import ALIAS_CATALOG_LABELS, CATEGORY_LABELS, Pattern, TeamSize, Tier
+from roadmaps import Roadmaps
 
 LABELS: dict[str, dict[Any, str]] = {
     "category": dict(CATEGORY_LABELS),
@@ -62,6 +63,9 @@ class Words:
     def names(self, pids: list[str]) -> str:
         return join([self.name(p) for p in pids])
 
+    def capacity(self, team: Any) -> int:
+        return self.generator.rules.team_capacity[TeamSize(getattr(team, "value", team))]
+
     def rule_reason(self, index: str) -> str:
         return self.generator.rules.avoid[int(index)].reason
 
@@ -71,6 +75,7 @@ class Site:
     catalog: Catalog
     generator: Generator
     planner: Planner
+    roadmaps: Roadmaps
     env: Environment
     _macros: dict[str, Any] = field(default_factory=dict)
 

@@ -67,3 +67,21 @@ def test_404_page_is_served_for_unknown_paths(page: Page, site: BuiltSite) -> No
     response = page.goto(site.url + "patterns/not-a-pattern/")
     assert response is not None and response.status == 404
     expect(page.locator("h1")).to_contain_text("404")
+
+
+@pytest.mark.parametrize(
+    "rid", ["startup-to-scale", "monolith-to-microservices", "global-scale", "scale", "enterprise"]
+)
+def test_roadmap_gantt_renders_and_downloads_have_their_types(
+    page: Page, site: BuiltSite, offsite: list, rid: str
+) -> None:
+    page.goto(site.url + f"roadmaps/{rid}/")
+    assert rendered_diagram_nodes(page) > 10
+    xlsx = page.request.get(site.url + f"roadmaps/downloads/{rid}.xlsx")
+    assert xlsx.ok and xlsx.headers["content-type"].startswith(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    assert xlsx.body()[:2] == b"PK"
+    csv_file = page.request.get(site.url + f"roadmaps/downloads/{rid}.csv")
+    assert csv_file.ok and csv_file.headers["content-type"].startswith("text/csv")
+    assert offsite == []

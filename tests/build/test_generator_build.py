@@ -42,7 +42,10 @@ def test_form_keeps_the_public_contract(page: str) -> None:
     assert ">Generate My Roadmap</button>" in page
     assert 'id="generated-roadmap"' in page
     assert "Startup (&lt;10K users)" in page  # labels are escaped, never raw HTML
-    assert "<noscript>" in page and "needs JavaScript" in page
+    noscript = page[page.index("<noscript>") : page.index("</noscript>")]
+    assert "needs JavaScript" in noscript
+    for rid in ("startup-to-scale", "monolith-to-microservices", "global-scale", "scale", "enterprise"):
+        assert f'href="../{rid}/"' in noscript
 
 
 def test_every_option_comes_from_the_form_yaml(page: str) -> None:

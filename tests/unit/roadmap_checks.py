@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from engine import TEAM_RANK, Answers, Planner, Roadmap
+from engine import TEAM_RANK, Answers, Planner, Roadmap, Slot, schedule_problems
 
 ROOT = Path(__file__).resolve().parents[2]
 SELECTS = ("system", "scale", "team", "goal", "timeline")
@@ -74,21 +74,10 @@ def check(r: Roadmap, planner: Planner, report: Report, pages: set[str]) -> None
     avoided = {x.pattern for x in r.avoid}
     timeline = rules.timelines[a.timeline]
 
-    # 1. Every prerequisite of a step ends before the step starts.
-    for s in r.steps:
-        for q in catalog.get(s.pattern).prerequisites:
-            if q not in steps or steps[q].end >= s.start:
-                report.add("prerequisites", a, f"{s.pattern} starts week {s.start} before {q} is done")
-
-    # 2. Within the timeline and the team's capacity.
-    load = [0] * (r.weeks + 1)
-    for s in r.steps:
-        if not 1 <= s.start <= s.end <= r.weeks:
-            report.add("timeline", a, f"{s.pattern} in weeks {s.start}-{s.end} of {r.weeks}")
-        for w in range(s.start, min(s.end, r.weeks) + 1):
-            load[w] += 1
-    if max(load) > rules.team_capacity[a.team]:
-        report.add("capacity", a, f"{max(load)} parallel steps for capacity {rules.team_capacity[a.team]}")
+    # 1-2. Prerequisites finish first; within the timeline and the team's capacity; no pattern twice.
+    slots = [Slot(s.pattern, s.start, s.end) for s in r.steps]
+    for kind, pattern, what in schedule_problems(slots, r.weeks, rules.team_capacity[a.team], catalog):
+        report.add({"duplicate": "size", "prerequisite": "prerequisites"}.get(kind, kind), a, f"{pattern}: {what}")
 
     # 3. Nothing planned is also avoided, or contradicts the system type, scale fit or team.
     for s in r.steps:
@@ -122,8 +111,6 @@ def check(r: Roadmap, planner: Planner, report: Report, pages: set[str]) -> None
     # 5. At least 3 steps, no pattern twice, every step has its page.
     if len(r.steps) < 3:
         report.add("size", a, f"only {len(r.steps)} steps")
-    if len(steps) != len(r.steps):
-        report.add("size", a, "a pattern appears twice")
     for s in r.steps:
         if s.pattern not in pages:
             report.add("size", a, f"no page for {s.pattern}")

@@ -1,0 +1,66 @@
+/*
+ * Catalog filters on /patterns/. Without JavaScript the whole table shows; with it, the filters
+ * appear, hide the rows that do not match, and keep their state in the page address so that a
+ * filtered view can be shared. Values from the address are checked against the form's options.
+ */
+(() => {
+  "use strict";
+
+  const FIELDS = ["q", "category", "tier", "complexity", "challenge"];
+
+  function setup() {
+    const form = document.querySelector("[data-pr-catalog-filter]");
+    const table = document.querySelector("[data-pr-catalog]");
+    if (!form || !table) return;
+    const rows = Array.from(table.querySelectorAll("tbody tr"));
+    const status = form.querySelector(".pr-filter__status");
+    const message = form.querySelector(".pr-filter__message");
+    const texts = rows.map((row) => row.textContent.toLowerCase());
+    form.hidden = false;
+
+    const problems = [];
+    const params = new URLSearchParams(location.search);
+    for (const [key, value] of params) {
+      const control = FIELDS.includes(key) ? form.elements[key] : null;
+      const shown = key.length > 40 ? key.slice(0, 40) + "..." : key;
+      if (!control) problems.push(`Unknown filter "${shown}" was ignored.`);
+      else if (control.tagName === "SELECT" && !Array.from(control.options).some((o) => o.value === value)) {
+        problems.push(`Filter "${shown}" has an unknown value; showing all.`);
+      } else control.value = value.slice(0, 80);
+    }
+    message.textContent = problems.join(" ");
+    message.hidden = !problems.length;
+
+    const apply = () => {
+      const q = form.elements.q.value.trim().toLowerCase();
+      const want = (name) => form.elements[name].value;
+      let shown = 0;
+      rows.forEach((row, i) => {
+        const match = (!q || texts[i].includes(q)) &&
+          (!want("category") || row.dataset.category === want("category")) &&
+          (!want("tier") || row.dataset.tier === want("tier")) &&
+          (!want("complexity") || row.dataset.complexity === want("complexity")) &&
+          (!want("challenge") || row.dataset.challenges.split(" ").includes(want("challenge")));
+        row.hidden = !match;
+        shown += match ? 1 : 0;
+      });
+      status.textContent = shown === rows.length ? `All ${rows.length} patterns.` : `${shown} of ${rows.length} patterns.`;
+      const query = new URLSearchParams();
+      FIELDS.forEach((name) => { if (form.elements[name].value) query.set(name, form.elements[name].value); });
+      const search = query.toString();
+      history.replaceState(history.state, "", location.pathname + (search ? "?" + search : "") + location.hash);
+    };
+
+    form.addEventListener("input", apply);
+    form.addEventListener("change", apply);
+    form.addEventListener("submit", (event) => event.preventDefault());
+    form.addEventListener("reset", () => setTimeout(() => {
+      message.hidden = true;
+      apply();
+    }));
+    apply();
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(setup);
+  else document.addEventListener("DOMContentLoaded", setup);
+})();

@@ -1,0 +1,108 @@
+"""Renderers for the roadmap section: the five pre-built roadmaps, their downloads, the index and priorities.
+
+Called by hooks/main.py. The roadmap pages and their spreadsheets are generated files (they
+have no Markdown source in docs/); the index and implementation pages fill a marker.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from engine import Slot
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+from roadmaps import Roadmap
+from site_context import Site
+from spreadsheets import build_csv, build_xlsx
+
+INDEX_MARKER = "<!-- hooks/roadmap_pages.py: compare -->"
+MARKERS = {
+    "<!-- hooks/roadmap_pages.py: maturity -->": "maturity",
+    "<!-- hooks/roadmap_pages.py: domains -->": "domains",
+    "<!-- hooks/roadmap_pages.py: milestones -->": "milestones",
+}
+CHART_START = date(2024, 1, 1)  # one chart "day" per roadmap week, so the axis reads as week numbers
+
+
+def add_files(site: Site, config: MkDocsConfig, files: Files) -> Files:
+    """Generate each roadmap's page, spreadsheet and CSV."""
+    macros, words = site.macros("roadmap"), site.words
+    for r in site.roadmaps.roadmaps.values():
+        slots = r.slots(site.catalog)
+        page = macros.page(r, slots, words, gantt(r, slots, words))
+        files.append(File.generated(config, f"roadmaps/{r.id}.md", content=page))
+        files.append(
+            File.generated(
+                config, f"roadmaps/downloads/{r.id}.xlsx", content=build_xlsx(r, site.catalog, config.site_url or "/")
+            )
+        )
+        files.append(
+            File.generated(
+                config, f"roadmaps/downloads/{r.id}.csv", content=build_csv(r, site.catalog, config.site_url or "/")
+            )
+        )
+    return files
+
+
+def group_nav(site: Site, nav: Navigation, files: Files) -> Navigation:
+    """List the five roadmaps in the Roadmaps section, after its own pages."""
+    index = files.get_file_from_path("roadmaps/index.md")
+    section = index.page.parent if index and index.page else None
+    if not isinstance(section, Section):
+        raise PluginError("mkdocs.yml: field 'nav': expected a 'Roadmaps' section holding roadmaps/index.md")
+    for r in site.roadmaps.roadmaps.values():
+        file = files.get_file_from_path(f"roadmaps/{r.id}.md")
+        assert file is not None and file.page is not None
+        file.page.parent = section
+        section.children.insert(len(section.children), file.page)
+    return nav
+
+
+def render_index(site: Site, markdown: str, page: Page) -> str | None:
+    if page.file.src_uri != "roadmaps/index.md":
+        return None
+    if INDEX_MARKER not in markdown:
+        raise PluginError(f"docs/roadmaps/index.md: expected the marker {INDEX_MARKER}")
+    items = [(r, r.slots(site.catalog)) for r in site.roadmaps.roadmaps.values()]
+    return markdown.replace(INDEX_MARKER, site.macros("roadmap").compare(items, site.words))
+
+
+def render_implementation(site: Site, markdown: str, page: Page) -> str | None:
+    if page.file.src_uri != "roadmaps/implementation.md":
+        return None
+    macros, words, priorities = site.macros("roadmap"), site.words, site.roadmaps.priorities
+    domain_slots = {
+        domain: [
+            Slot(s.pattern, s.start, s.start + (s.weeks or site.catalog.get(s.pattern).effort_weeks) - 1) for s in steps
+        ]
+        for domain, steps in priorities.domains.items()
+    }
+    rendered = {
+        "maturity": lambda: macros.maturity(priorities, words),
+        "domains": lambda: macros.domains(priorities, domain_slots, words),
+        "milestones": lambda: macros.milestones(list(site.roadmaps.roadmaps.values())),
+    }
+    for marker, name in MARKERS.items():
+        if marker not in markdown:
+            raise PluginError(f"docs/roadmaps/implementation.md: expected the marker {marker}")
+        markdown = markdown.replace(marker, rendered[name]())
+    return markdown
+
+
+def gantt(r: Roadmap, slots: list[Slot], words) -> str:
+    """Mermaid Gantt source for a roadmap: one section per phase, one bar per step."""
+    day = lambda week: (CHART_START + timedelta(days=week - 1)).isoformat()  # noqa: E731
+    tick = 1 if r.weeks <= 16 else 2 if r.weeks <= 26 else 4
+    lines = ["gantt", "    dateFormat YYYY-MM-DD", "    axisFormat %-j", f"    tickInterval {tick}day"]
+    remaining = iter(slots)
+    for number, phase in enumerate(r.phases, start=1):
+        label = "Quarter" if r.periods == "quarters" else "Phase"
+        lines.append(f"    section {label} {number}")
+        for index, _ in enumerate(phase.steps):
+            s = next(remaining)
+            name = words.name(s.pattern).replace(":", " ").replace(";", " ").replace("#", " ")
+            lines.append(f"    {name} :p{number}s{index}, {day(s.start)}, {day(s.end + 1)}")
+    return "\n".join(lines)
