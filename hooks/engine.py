@@ -157,6 +157,10 @@ class Planner:
         self.scale_base = {k.value: set(v) for k, v in self.rules.baselines.scales.items()}
         self.system_base = {k.value: set(v) for k, v in self.rules.baselines.system_types.items()}
         self.challenge_order = generator.values("challenges")
+        self.answers_challenge = {c: [i for i in self.ids if c in self.challenges[i]] for c in self.challenge_order}
+        self.serves_goal = {g: [i for i in self.ids if g in self.goals[i]] for g in generator.values("goal")}
+        self.capacity = {t.value: n for t, n in self.rules.team_capacity.items()}
+        self._candidates = lru_cache(maxsize=None)(self._candidates_uncached)
         self._blocked = lru_cache(maxsize=None)(self._blocked_uncached)
         self._ranked = lru_cache(maxsize=None)(self._ranked_uncached)
 
@@ -223,11 +227,20 @@ class Planner:
         rank = tuple(sorted(scored, key=lambda p: (-scored[p][0], self.effort[p], p)))
         return scored, rank
 
+    def _candidates_uncached(self, system: str, scale: str, team: str, goal: str, challenges: tuple[str, ...]):
+        blocked = self._blocked(system, scale, team, goal)
+        return tuple(p for p in self._ranked(system, scale, goal, challenges)[1] if p not in blocked)
+
     def _score(self, system: str, scale: str, goal: str, challenges: tuple[str, ...]) -> dict:
+        """Score and reasons of each pattern with any reason to be in the plan (in catalog order)."""
         w = self.rules.weights
+        relevant = set(self.serves_goal[goal]) | self.scale_base[scale] | self.system_base[system]
+        for c in challenges:
+            relevant.update(self.answers_challenge[c])
         scored = {}
-        for pid in self.ids:
-            reasons = [("challenge", c) for c in challenges if c in self.challenges[pid]]
+        for pid in sorted(relevant):
+            mine = self.challenges[pid]
+            reasons = [("challenge", c) for c in challenges if c in mine]
             score = w.challenge * len(reasons)
             if goal in self.goals[pid]:
                 score += w.goal
@@ -246,10 +259,10 @@ class Planner:
 
     def plan(self, a: Answers) -> Roadmap:
         timeline = self.rules.timelines[a.timeline]
-        weeks, capacity = timeline.weeks, self.rules.team_capacity[TeamSize(a.team)]
+        weeks, capacity = timeline.weeks, self.capacity[a.team]
         blocked = self._blocked(a.system, a.scale, a.team, a.goal)
         scored, rank = self._ranked(a.system, a.scale, a.goal, a.challenges)
-        candidates = [p for p in rank if p not in blocked]
+        candidates = self._candidates(a.system, a.scale, a.team, a.goal, a.challenges)
         schedule = _Schedule(weeks, capacity, self.effort, self.prereqs, self.closure)
 
         # 1. The primary goal, served in phase 1. 2. Each ticked challenge. 3. The rest, by priority.
@@ -262,6 +275,8 @@ class Planner:
             if not any(challenge in self.challenges[p] for p in schedule.slots):
                 any(schedule.place(p, limit=timeline.max_steps) for p in candidates if challenge in self.challenges[p])
         for pid in candidates:
+            if len(schedule.slots) >= timeline.max_steps:
+                break
             if pid not in schedule.slots:
                 schedule.place(pid, limit=timeline.max_steps)
         later = tuple(p for p in candidates if p not in schedule.slots)

@@ -36,21 +36,46 @@ def render_generator(site: Site, markdown: str, page: Page) -> str | None:
     return markdown.replace(MARKER, _one_block(html))
 
 
-def write_data(site: Site, site_dir: str) -> None:
-    out = Path(site_dir) / DATA_DIR
-    out.mkdir(parents=True, exist_ok=True)
-    keys = list(select_keys(site.planner))
-    global _encoder
-    _encoder = Encoder(site.planner, texts(site))
-    _out_dir[0] = out
-    workers = int(os.environ.get("GENERATOR_WORKERS", os.cpu_count() or 1))
-    if workers > 1:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            list(pool.imap_unordered(_write_one, keys, chunksize=20))
-    else:
-        for key in keys:
-            _write_one(key)
-    _encoder = None
+class DataWriter:
+    """Writes the 1,600 data files in worker processes, while MkDocs renders the pages.
+
+    start() forks the workers (after MkDocs has cleaned the site directory); finish() waits for
+    them in on_post_build. GENERATOR_WORKERS=1 writes everything in finish(), in this process.
+    """
+
+    def __init__(self, site: Site, site_dir: str):
+        self.out = Path(site_dir) / DATA_DIR
+        self.keys = list(select_keys(site.planner))
+        self.encoder = Encoder(site.planner, texts(site))
+        self.workers = int(os.environ.get("GENERATOR_WORKERS", os.cpu_count() or 1))
+        self.pool = None
+        self.pending = None
+
+    def start(self) -> None:
+        global _encoder
+        self.out.mkdir(parents=True, exist_ok=True)
+        _encoder, _out_dir[0] = self.encoder, self.out
+        if self.workers > 1:
+            self.pool = multiprocessing.get_context("fork").Pool(self.workers)
+            self.pending = self.pool.map_async(_write_one, self.keys, chunksize=20)
+
+    def finish(self) -> None:
+        global _encoder
+        try:
+            if self.pending is not None:
+                self.pending.get()
+            else:
+                for key in self.keys:
+                    _write_one(key)
+        finally:
+            self.close()
+            _encoder = None
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+            self.pool = None
 
 
 def texts(site: Site) -> Texts:
@@ -120,7 +145,8 @@ class FormContext(Words):
                 for key, t in rules.timelines.items()
             },
             "patterns": [
-                [pid, self.catalog.get(pid).name, self.catalog.get(pid).metrics[0]] for pid in self.site.planner.ids
+                [pid, p.name, p.metrics[0], p.effort_weeks]
+                for pid, p in ((pid, self.catalog.get(pid)) for pid in self.site.planner.ids)
             ],
         }
 

@@ -25,11 +25,15 @@ from site_context import Site, text
 
 # Rebuilt in on_config, so `mkdocs serve` never renders with stale data.
 _site: Site | None = None
+_writer: list[generator_page.DataWriter | None] = [None]
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _site
     _site = None
+    if _writer[0] is not None:
+        _writer[0].close()
+        _writer[0] = None
     try:
         catalog = load_catalog()
         generator = load_generator(catalog)
@@ -44,7 +48,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    return roadmap_pages.add_files(_current(), config, files)
+    site = _current()
+    # The generator's plans are written by worker processes while MkDocs renders the pages.
+    _writer[0] = generator_page.DataWriter(site, config.site_dir)
+    _writer[0].start()
+    return roadmap_pages.add_files(site, config, files)
 
 
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -70,9 +78,18 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    site = _current()
+    _current()
     pattern_pages.copy_mermaid(config.site_dir)
-    generator_page.write_data(site, config.site_dir)
+    if _writer[0] is None:
+        raise PluginError("hooks/main.py: expected on_files to have started the generator data")
+    _writer[0].finish()
+    _writer[0] = None
+
+
+def on_build_error(*, error: Exception) -> None:
+    if _writer[0] is not None:  # stop the workers of a failed build
+        _writer[0].close()
+        _writer[0] = None
 
 
 def _current() -> Site:

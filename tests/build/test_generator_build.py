@@ -13,6 +13,7 @@ from generator_data import answers_for, file_name, select_keys
 from generator_page import DATA_DIR, texts
 from generator_rules import load_generator
 from jinja2 import Environment, FileSystemLoader
+from roadmaps import load_roadmaps
 from site_context import Site
 from sitebuild import ROOT, BuiltSite
 
@@ -79,27 +80,28 @@ def test_generator_script_is_small(built_site: BuiltSite) -> None:
 
 def decode(data: dict, mask: int) -> dict:
     """A reader of the file format, written from its documentation in hooks/generator_data.py."""
-    steps_part, next_part, avoid_part, notes_part, phases_part = data["x"][mask].split("|")
+    steps_part, lists, notes_part, phases_part = data["x"][mask].split("|")
 
     def n(code: str) -> int:
         return int(code, 36)
 
-    def items(text: str) -> list[str]:
-        return text.split(".") if text else []
+    def chunks(text: str, width: int) -> list[str]:
+        assert len(text) % width == 0
+        return [text[i : i + width] for i in range(0, len(text), width)]
 
     steps = []
-    for pair in items(steps_part):
-        slot, why = pair.split(":")
-        pattern, start, end = (n(c) for c in data["s"][n(slot)].split("."))
-        reasons = [data["t"][n(t)] for t in items(data["r"][n(why)])]
-        steps.append((PLANNER.ids[pattern], start, end, reasons))
-    avoid = [(PLANNER.ids[n(p)], data["t"][n(t)]) for p, t in (x.split(":") for x in items(avoid_part))]
+    for step in chunks(steps_part, 6):
+        pattern, start, why = (n(c) for c in chunks(step, 2))
+        pid = PLANNER.ids[pattern]
+        reasons = [data["t"][n(t)] for t in chunks(data["r"][why], 2)]
+        steps.append((pid, start, start + CATALOG.get(pid).effort_weeks - 1, reasons))
+    avoid = [(PLANNER.ids[n(x[:2])], data["t"][n(x[2:])]) for x in chunks(data["a"][n(lists[2:])], 4)]
     return {
         "steps": steps,
-        "next": [PLANNER.ids[n(p)] for p in items(next_part)],
+        "next": [PLANNER.ids[n(p)] for p in chunks(data["n"][n(lists[:2])], 2)],
         "avoid": avoid,
-        "notes": [data["t"][n(t)] for t in items(notes_part)],
-        "phases": [n(c) for c in items(phases_part)],
+        "notes": [data["t"][n(t)] for t in chunks(notes_part, 2)],
+        "phases": [n(c) for c in chunks(phases_part, 2)],
     }
 
 
@@ -117,7 +119,7 @@ def expected(answers, words) -> dict:
 
 def test_500_sampled_plans_decoded_from_the_files_equal_the_engine(data_dir) -> None:
     env = Environment(loader=FileSystemLoader(ROOT / "overrides"), trim_blocks=True, lstrip_blocks=True)
-    words = texts(Site(CATALOG, GENERATOR, PLANNER, env))
+    words = texts(Site(CATALOG, GENERATOR, PLANNER, load_roadmaps(CATALOG, GENERATOR), env))
     keys = list(select_keys(PLANNER))
     rng = random.Random(20261122)
     for _ in range(500):

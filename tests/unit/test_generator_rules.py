@@ -62,8 +62,8 @@ CASES = {
         "rules.yml", "baselines.scales.startup.4", "no 'teleport.yml'",
     ),
     "avoid rule names no pattern": (
-        edit("rules", lambda d: d["avoid"].append({"pattern": "ghost", "when": {}, "reason": "x" * 30})),
-        "rules.yml", "avoid.6.pattern", "no 'ghost.yml'",
+        edit("rules", lambda d: d["avoid"][0].update(pattern="ghost")),
+        "rules.yml", "avoid.0.pattern", "no 'ghost.yml'",
     ),
     "avoid rule with unknown team": (
         edit("rules", lambda d: d["avoid"][0]["when"].update(team=["tiny"])),

@@ -146,21 +146,21 @@
   }
 
   function decode(data, bits, spec) {
-    const [steps, next, avoid, notes, phases] = data.x[bits].split("|");
+    const [steps, lists, notes, phases] = data.x[bits].split("|");
     const n = (code) => parseInt(code, 36);
-    const list = (text) => (text ? text.split(".") : []);
+    const pairs = (text, width) => text.match(new RegExp(`.{${width}}`, "g")) || [];
     const text = (code) => data.t[n(code)];
     const pattern = (code) => spec.patterns[n(code)];
     return {
-      steps: list(steps).map((pair) => {
-        const [slot, why] = pair.split(":");
-        const [p, start, end] = data.s[n(slot)].split(".");
-        return { pattern: pattern(p), start: n(start), end: n(end), reasons: list(data.r[n(why)]).map(text) };
+      steps: pairs(steps, 6).map((step) => {
+        const [p, start, why] = pairs(step, 2).map(n);
+        const found = spec.patterns[p];
+        return { pattern: found, start, end: start + found[3] - 1, reasons: pairs(data.r[why], 2).map(text) };
       }),
-      next: list(next).map(pattern),
-      avoid: list(avoid).map((pair) => ({ pattern: pattern(pair.split(":")[0]), why: text(pair.split(":")[1]) })),
-      notes: list(notes).map(text),
-      phases: list(phases).map(n),
+      next: pairs(data.n[n(lists.slice(0, 2))], 2).map(pattern),
+      avoid: pairs(data.a[n(lists.slice(2))], 4).map((pair) => ({ pattern: pattern(pair.slice(0, 2)), why: text(pair.slice(2)) })),
+      notes: pairs(notes, 2).map(text),
+      phases: pairs(phases, 2).map(n),
     };
   }
 
