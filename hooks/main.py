@@ -1,18 +1,21 @@
 """MkDocs hooks: the only hook module in mkdocs.yml. Thin glue that delegates.
 
 Each event loads or hands over the validated data and calls one small renderer per kind of
-output: pattern_pages.py (pattern pages, catalog, navigation) and generator_page.py (the
-generator's form and its pre-generated plans) and roadmap_pages.py (the pre-built roadmaps, their
-spreadsheets, the roadmaps index and the implementation priorities). Every data problem stops the build with one
-line per problem (file, field, what was expected) and no traceback.
+output: pattern_pages.py (pattern pages, catalog, maps, aliases, navigation), generator_page.py
+(the generator's form and its pre-generated plans), roadmap_pages.py (pre-built roadmaps, their
+spreadsheets, the roadmaps index, the implementation guide) and compare_pages.py (comparisons).
+Every data problem stops the build with one line per problem (file, field, what was expected)
+and no traceback.
 """
 
 from __future__ import annotations
 
+import compare_pages
 import generator_page
 import pattern_pages
 import roadmap_pages
 from catalog import DataError, load_catalog
+from comparisons import load_comparisons
 from engine import Planner
 from generator_rules import load_generator
 from mkdocs.config.defaults import MkDocsConfig
@@ -38,12 +41,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         catalog = load_catalog()
         generator = load_generator(catalog)
         roadmaps = load_roadmaps(catalog, generator)
+        comparisons = load_comparisons(catalog)
     except DataError as exc:
         raise PluginError("roadmap_data is invalid:\n" + str(exc)) from None
     env = config.theme.get_env()
     env.trim_blocks = env.lstrip_blocks = True
     env.filters["text"] = text
-    _site = Site(catalog, generator, Planner(catalog, generator), roadmaps, env)
+    _site = Site(catalog, generator, Planner(catalog, generator), roadmaps, comparisons, env)
     return config
 
 
@@ -69,6 +73,10 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     if md := pattern_pages.render_catalog(site, markdown, page):
         return md
     if md := generator_page.render_generator(site, markdown, page):
+        return md
+    if md := compare_pages.render_comparison(site, markdown, page):
+        return md
+    if md := compare_pages.render_list(site, markdown, page):
         return md
     if md := roadmap_pages.render_index(site, markdown, page):
         return md

@@ -12,6 +12,7 @@ from functools import cached_property
 from typing import Any
 
 from catalog import Catalog
+from comparisons import Comparison
 from engine import Planner
 from generator_rules import Generator
 from jinja2 import Environment
@@ -76,6 +77,7 @@ class Site:
     generator: Generator
     planner: Planner
     roadmaps: Roadmaps
+    comparisons: dict[str, Comparison]
     env: Environment
     _macros: dict[str, Any] = field(default_factory=dict)
 

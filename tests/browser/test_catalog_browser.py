@@ -1,0 +1,84 @@
+"""The catalog in Chromium: filters (and their shareable address), hostile queries, relationship maps."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from catalog import load_catalog
+from playwright.sync_api import Page, expect
+from sitebuild import BuiltSite
+
+pytestmark = pytest.mark.browser
+CATALOG = load_catalog()
+ROWS = "[data-pr-catalog] tbody tr"
+
+
+def visible_ids(page: Page) -> list[str]:
+    return page.locator(f"{ROWS}:visible td:first-child a").evaluate_all(
+        "links => links.map(a => a.getAttribute('href').replace(/\\/$/, '').split('/').pop())"
+    )
+
+
+def test_filters_narrow_the_table_and_go_into_the_address(page: Page, site: BuiltSite, offsite: list) -> None:
+    page.goto(site.url + "patterns/")
+    expect(page.locator("[data-pr-catalog-filter]")).to_be_visible()
+    assert len(visible_ids(page)) == len(CATALOG.patterns)
+    page.select_option("#pr-filter-category", "resilience")
+    page.select_option("#pr-filter-tier", "gold")
+    expected = sorted(
+        p.id for p in CATALOG.patterns.values() if p.category.value == "resilience" and p.tier.value == "gold"
+    )
+    assert sorted(visible_ids(page)) == expected
+    expect(page).to_have_url(re.compile(r"category=resilience&tier=gold"))
+    expect(page.locator(".pr-filter__status")).to_contain_text(f"{len(expected)} of {len(CATALOG.patterns)}")
+    page.fill("#pr-filter-q", "breaker")
+    assert visible_ids(page) == ["circuit-breaker"]
+    page.get_by_role("button", name="Clear filters").click()
+    expect(page.locator(".pr-filter__status")).to_contain_text(f"All {len(CATALOG.patterns)}")
+    assert offsite == []
+
+
+def test_a_shared_filtered_address_opens_filtered(page: Page, site: BuiltSite) -> None:
+    page.goto(site.url + "patterns/?challenge=consistency&complexity=high")
+    expect(page.locator("#pr-filter-challenge")).to_have_value("consistency")
+    expected = sorted(
+        p.id
+        for p in CATALOG.patterns.values()
+        if p.complexity.value == "high" and "consistency" in {c.value for c in p.answers.challenges}
+    )
+    assert expected and sorted(visible_ids(page)) == expected
+
+
+def test_a_hostile_query_is_reported_and_ignored(page: Page, site: BuiltSite) -> None:
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(site.url + "patterns/?tier=%3Cscript%3Ealert(1)%3C/script%3E&%22%3E%3Cimg%20src=x%3E=1&q=%3Cb%3Ex")
+    message = page.locator(".pr-filter__message")
+    expect(message).to_be_visible()
+    expect(message).to_contain_text('Filter "tier" has an unknown value')
+    expect(message).to_contain_text("Unknown filter")
+    expect(page.locator("#pr-filter-tier")).to_have_value("")
+    expect(page.locator("#pr-filter-q")).to_have_value("<b>x")  # kept as text in the box, matches nothing
+    assert page.locator(".pr-filter img, .pr-filter b, .pr-catalog script").count() == 0
+    assert dialogs == []
+
+
+def test_filters_work_by_keyboard(page: Page, site: BuiltSite) -> None:
+    page.goto(site.url + "patterns/")
+    page.locator("#pr-filter-q").focus()
+    page.keyboard.press("Tab")
+    expect(page.locator("#pr-filter-category")).to_be_focused()
+    page.keyboard.press("ArrowDown")  # the first category
+    first = page.locator("#pr-filter-category").input_value()
+    assert first and all(CATALOG.get(pid).category.value == first for pid in visible_ids(page))
+
+
+def test_relationship_map_renders(page: Page, site: BuiltSite, offsite: list) -> None:
+    page.goto(site.url + "patterns/saga/")
+    maps = page.locator("div.mermaid svg")
+    expect(maps).to_have_count(2)  # the page's own diagram, then its relationship map
+    names = maps.nth(1).text_content() or ""
+    for q in CATALOG.get("saga").prerequisites:
+        assert CATALOG.get(q).name in names
+    assert offsite == []
