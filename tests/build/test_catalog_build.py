@@ -20,8 +20,8 @@ def html(site: BuiltSite, path: str) -> str:
 def test_catalog_table_has_a_filterable_row_per_pattern(built_site: BuiltSite) -> None:
     page = html(built_site, "patterns")
     rows = re.findall(
-        r'<tr(?: id="[a-z]+")? data-category="([a-z]+)" data-tier="([a-z]+)" '
-        r'data-complexity="([a-z]+)" data-challenges="([a-z ]*)">\s*<td><a href="([a-z0-9-]+)/">',
+        r'<tr(?: id="[a-z]+")? data-c="([a-z]+)" data-t="([a-z]+)" '
+        r'data-x="([a-z]+)" data-a="([a-z ]*)">\s*<td><a href="([a-z0-9-]+)/">',
         page,
     )
     assert sorted(r[4] for r in rows) == sorted(CATALOG.patterns)

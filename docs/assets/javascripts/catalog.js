@@ -7,6 +7,7 @@
   "use strict";
 
   const FIELDS = ["q", "category", "tier", "complexity", "challenge"];
+  // Each row carries data-c (category), data-t (tier), data-x (complexity), data-a (challenges).
 
   function setup() {
     const form = document.querySelector("[data-pr-catalog-filter]");
@@ -37,10 +38,10 @@
       let shown = 0;
       rows.forEach((row, i) => {
         const match = (!q || texts[i].includes(q)) &&
-          (!want("category") || row.dataset.category === want("category")) &&
-          (!want("tier") || row.dataset.tier === want("tier")) &&
-          (!want("complexity") || row.dataset.complexity === want("complexity")) &&
-          (!want("challenge") || row.dataset.challenges.split(" ").includes(want("challenge")));
+          (!want("category") || row.dataset.c === want("category")) &&
+          (!want("tier") || row.dataset.t === want("tier")) &&
+          (!want("complexity") || row.dataset.x === want("complexity")) &&
+          (!want("challenge") || row.dataset.a.split(" ").includes(want("challenge")));
         row.hidden = !match;
         shown += match ? 1 : 0;
       });
