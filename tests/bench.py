@@ -47,7 +47,9 @@ def build(site_dir: Path, site_url: str) -> float:
 
 def site_figures(site: Path, times: list[float]) -> None:
     pages = sorted(site.rglob("*.html"))
-    pattern_pages = [p for p in pages if p.parent.parent.name == "patterns"]
+    from catalog import CATALOG_PAGES
+
+    pattern_pages = [p for p in pages if p.parent.parent.name == "patterns" and p.parent.name not in CATALOG_PAGES]
     sizes = {p: p.stat().st_size for p in pages}
     files = [f for f in site.rglob("*") if f.is_file()]
     total = sum(f.stat().st_size for f in files)
