@@ -32,7 +32,8 @@ def render_generator(site: Site, markdown: str, page: Page) -> str | None:
         raise PluginError(f"docs/{PAGE}: expected the marker {MARKER}")
     ctx = FormContext(site, get_relative_url("patterns/", page.url or "roadmaps/generator/"))
     macros = site.macros("generator")
-    html = macros.form(ctx) + macros.output(ctx)
+    # One outer element, so that Python-Markdown keeps the whole block (templates included) as raw HTML.
+    html = '<div class="pr-generator">' + macros.form(ctx) + macros.output(ctx) + "</div>"
     return markdown.replace(MARKER, _one_block(html))
 
 

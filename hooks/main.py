@@ -10,6 +10,7 @@ and no traceback.
 
 from __future__ import annotations
 
+import a11y
 import compare_pages
 import generator_page
 import pattern_pages
@@ -83,6 +84,18 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     if md := roadmap_pages.render_implementation(site, markdown, page):
         return md
     return None
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return a11y.label_task_items(html)
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    return a11y.name_theme_widgets(output)
+
+
+def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+    return a11y.name_theme_widgets(output_content)  # 404.html is a template, not a page
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
