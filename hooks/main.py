@@ -10,11 +10,14 @@ and no traceback.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import a11y
 import compare_pages
 import generator_page
 import pattern_pages
 import roadmap_pages
+import security
 from catalog import DataError, load_catalog
 from comparisons import load_comparisons
 from engine import Planner
@@ -105,6 +108,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         raise PluginError("hooks/main.py: expected on_files to have started the generator data")
     _writer[0].finish()
     _writer[0] = None
+    site_dir = Path(config.site_dir)
+    (site_dir / "_headers").write_text(security.headers_file(site_dir), encoding="utf-8")
 
 
 def on_build_error(*, error: Exception) -> None:

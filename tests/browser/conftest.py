@@ -31,7 +31,13 @@ Element.prototype.attachShadow = function (init) { return attach.call(this, { ..
 
 
 class SiteHandler(SimpleHTTPRequestHandler):
-    """Serves the built site like a static host: directory indexes, and 404.html for missing paths."""
+    """Serves the built site like a static host: directory indexes, 404.html for missing paths, and
+    the security headers of the site's `_headers` file (its Content Security Policy included)."""
+
+    def end_headers(self) -> None:
+        for name, value in site_headers(Path(self.directory)):
+            self.send_header(name, value)
+        super().end_headers()
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         not_found = Path(self.directory) / "404.html"
@@ -47,6 +53,12 @@ class SiteHandler(SimpleHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+
+@functools.cache
+def site_headers(root: Path) -> tuple[tuple[str, str], ...]:
+    lines = (root / "_headers").read_text(encoding="utf-8").splitlines()
+    return tuple(tuple(line.strip().split(": ", 1)) for line in lines if line.startswith("  "))
 
 
 @pytest.fixture(scope="session")
