@@ -9,6 +9,9 @@ never asserted in a test. BENCH_RUNS sets how many builds are timed (default 3).
 from __future__ import annotations
 
 import functools
+import gzip
+import io
+import json
 import os
 import platform
 import random
@@ -27,8 +30,14 @@ sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tests"), str(ROOT / "tests" / "
 from sitebuild import free_port  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def kib(size: float) -> str:
@@ -40,7 +49,9 @@ def build(site_dir: Path, site_url: str) -> float:
     start = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site_dir)],
-        cwd=ROOT, env=env, check=True,
+        cwd=ROOT,
+        env=env,
+        check=True,
     )
     return time.perf_counter() - start
 
@@ -62,12 +73,16 @@ def site_figures(site: Path, times: list[float]) -> None:
     print(f"full strict build   : best {best:.2f} s, median {statistics.median(times):.2f} s over {len(times)} runs")
     print(f"pages               : {len(pages)} HTML pages ({len(pattern_pages)} pattern pages)")
     print(f"time per page       : {best / len(pages) * 1000:.1f} ms (whole build / pages)")
-    print(f"pattern page HTML   : median {kib(statistics.median(sizes[p] for p in pattern_pages))}, "
-          f"max {kib(max(sizes[p] for p in pattern_pages))}")
+    print(
+        f"pattern page HTML   : median {kib(statistics.median(sizes[p] for p in pattern_pages))}, "
+        f"max {kib(max(sizes[p] for p in pattern_pages))}"
+    )
     print(f"largest page HTML   : {kib(sizes[largest])} ({largest.relative_to(site)})")
     print(f"search index        : {kib((site / 'search' / 'search_index.json').stat().st_size)}")
-    print(f"generator data      : {len(data)} files, {kib(sum(data_sizes))} in all, "
-          f"median {kib(statistics.median(data_sizes))}, max {kib(max(data_sizes))}")
+    print(
+        f"generator data      : {len(data)} files, {kib(sum(data_sizes))} in all, "
+        f"median {kib(statistics.median(data_sizes))}, max {kib(max(data_sizes))}"
+    )
     script = site / "assets" / "javascripts" / "generator.js"
     print(f"generator script    : {kib(script.stat().st_size)} unminified")
     print(f"mermaid (lazy)      : {kib(mermaid.stat().st_size)}, loaded only where a diagram is drawn")
@@ -76,8 +91,30 @@ def site_figures(site: Path, times: list[float]) -> None:
 
 
 class Quiet(SimpleHTTPRequestHandler):
+    """A static host as deployed: gzip for text, quiet logs."""
+
+    COMPRESS = (".html", ".js", ".css", ".json", ".svg", ".xml", ".csv")
+
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+    def send_head(self):  # type: ignore[override]
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if (
+            "gzip" not in self.headers.get("Accept-Encoding", "")
+            or path.suffix not in self.COMPRESS
+            or not path.is_file()
+        ):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
 
 CLICK = """async () => {
@@ -88,6 +125,61 @@ CLICK = """async () => {
   await done;
   return performance.now() - t0;
 }"""
+
+
+LIGHTHOUSE_PAGES = {
+    "home": "",
+    "catalog": "patterns/",
+    "pattern": "patterns/circuit-breaker/",
+    "generator": "roadmaps/generator/",
+    "roadmap": "roadmaps/startup-to-scale/",
+}
+
+
+def lighthouse(site: Path, port: int) -> None:
+    """Lighthouse (mobile preset) on five page types, against a gzip-serving static host."""
+    binary = ROOT / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists():
+        print("lighthouse          : not installed (npm ci installs it)")
+        return
+    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    flags = "--headless=new " + " ".join(CHROMIUM_ARGS)
+    print("lighthouse          : page        perf  a11y  best  seo   LCP      TBT      CLS    bytes")
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            for name, path in LIGHTHOUSE_PAGES.items():
+                report = Path(tmp) / f"{name}.json"
+                subprocess.run(
+                    [
+                        str(binary),
+                        f"http://127.0.0.1:{port}/{path}",
+                        "--quiet",
+                        f"--chrome-flags={flags}",
+                        "--output=json",
+                        f"--output-path={report}",
+                    ],
+                    env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"},
+                    check=False,
+                    timeout=300,
+                )
+                if not report.exists():
+                    print(f"                      {name:<10}  failed")
+                    continue
+                data = json.loads(report.read_text(encoding="utf-8"))
+                score = {k: round((v["score"] or 0) * 100) for k, v in data["categories"].items()}
+                audits = data["audits"]
+                print(
+                    f"                      {name:<10}  {score['performance']:>4}  {score['accessibility']:>4}  "
+                    f"{score['best-practices']:>4}  {score['seo']:>4}  "
+                    f"{audits['largest-contentful-paint']['displayValue']:>7}  "
+                    f"{audits['total-blocking-time']['displayValue']:>7}  "
+                    f"{audits['cumulative-layout-shift']['displayValue']:>5}  "
+                    f"{kib(audits['total-byte-weight']['numericValue'])}"
+                )
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def click_to_render(site: Path, port: int, samples: int = 100) -> list[float]:
@@ -143,11 +235,17 @@ def main() -> None:
         site_figures(site, times)
         timings = sorted(click_to_render(site, port))
         p95 = timings[int(len(timings) * 0.95) - 1]
-        print(f"click to render     : p50 {statistics.median(timings):.1f} ms, p95 {p95:.1f} ms, "
-              f"max {timings[-1]:.1f} ms over {len(timings)} random combinations (headless Chromium)")
+        print(
+            f"click to render     : p50 {statistics.median(timings):.1f} ms, p95 {p95:.1f} ms, "
+            f"max {timings[-1]:.1f} ms over {len(timings)} random combinations (headless Chromium)"
+        )
+        lighthouse(site, port)
     shares = sensitivity()
-    print("field sensitivity   : " + ", ".join(f"{k} {v:.1%}" for k, v in shares.items())
-          + " (share of single-field changes that change the schedule)")
+    print(
+        "field sensitivity   : "
+        + ", ".join(f"{k} {v:.1%}" for k, v in shares.items())
+        + " (share of single-field changes that change the schedule)"
+    )
 
 
 if __name__ == "__main__":
