@@ -8,6 +8,7 @@ import pytest
 from catalog import load_catalog
 from playwright.sync_api import Page, expect
 from sitebuild import BuiltSite
+from test_pages_browser import rendered_diagram_nodes
 
 pytestmark = pytest.mark.browser
 CATALOG = load_catalog()
@@ -76,6 +77,7 @@ def test_filters_work_by_keyboard(page: Page, site: BuiltSite) -> None:
 
 def test_relationship_map_renders(page: Page, site: BuiltSite, offsite: list) -> None:
     page.goto(site.url + "patterns/saga/")
+    rendered_diagram_nodes(page)
     maps = page.locator("div.mermaid svg")
     expect(maps).to_have_count(2)  # the page's own diagram, then its relationship map
     names = maps.nth(1).text_content() or ""

@@ -14,10 +14,26 @@ DIAGRAM_SVG = "div.mermaid svg"
 
 
 def rendered_diagram_nodes(page: Page) -> int:
-    """Wait for Material to swap the <pre class="mermaid"> source for a rendered SVG; count its shapes."""
+    """Scroll to each diagram (they render near the viewport), wait for Material to swap each
+    <pre class="mermaid"> source for an SVG, and count the shapes of the first one."""
+    sources = page.locator("pre.mermaid")
+    while sources.count():
+        remaining = sources.count()
+        sources.first.scroll_into_view_if_needed()
+        expect(sources).to_have_count(remaining - 1)
     expect(page.locator(DIAGRAM_SVG).first).to_be_attached()
-    expect(page.locator("pre.mermaid")).to_have_count(0)
     return page.locator(DIAGRAM_SVG).first.locator("g, path, rect").count()
+
+
+def test_diagrams_wait_until_they_near_the_viewport(page: Page, site: BuiltSite) -> None:
+    library: list[str] = []
+    page.on("request", lambda r: library.append(r.url) if r.url.endswith("/mermaid.min.js") else None)
+    page.set_viewport_size({"width": 800, "height": 600})
+    page.goto(site.url + "patterns/circuit-breaker/")
+    page.wait_for_load_state("networkidle")
+    assert library == []  # the first diagram is below the fold: nothing downloaded yet
+    assert rendered_diagram_nodes(page) > 3
+    assert len(library) == 1
 
 
 def test_pattern_page_renders_its_diagram_as_svg(page: Page, site: BuiltSite, offsite: list) -> None:

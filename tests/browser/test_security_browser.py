@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 from sitebuild import BuiltSite
+from test_pages_browser import rendered_diagram_nodes
 
 pytestmark = pytest.mark.browser
 
@@ -48,7 +49,7 @@ def test_no_page_breaks_the_content_security_policy(page: Page, site: BuiltSite,
     if "generator" in path:
         expect(page.locator(".pr-roadmap__chart svg")).to_be_attached()
     elif path.startswith(("patterns/saga", "roadmaps/global")):
-        expect(page.locator("div.mermaid svg").first).to_be_attached()
+        rendered_diagram_nodes(page)
     page.wait_for_load_state("networkidle")
     page.keyboard.press("/")  # the search worker loads under the policy too
     page.keyboard.type("cache")

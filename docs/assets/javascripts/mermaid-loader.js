@@ -3,9 +3,10 @@
  *
  * Material for MkDocs renders diagrams through the global `mermaid` object and falls
  * back to a CDN copy when none is defined. This small object takes its place: it keeps
- * the configuration Material passes to `initialize`, and on the first `render` call it
- * loads our own copy of mermaid.min.js (served from this origin), then hands every call
- * on to it. Pages without a diagram never download the library.
+ * the configuration Material passes to `initialize`, and renders a diagram only once it
+ * comes near the viewport: then it loads our own copy of mermaid.min.js (served from this
+ * origin) and hands the call on to it. Pages whose diagrams are never scrolled to, and pages
+ * without a diagram, never download the library.
  */
 (function () {
   "use strict";
@@ -41,6 +42,24 @@
     return library;
   }
 
+  // Resolves when the diagram whose source is `text` comes within 600px of the viewport. A
+  // diagram drawn on request (the generator's chart) has no source element and renders at once.
+  function nearViewport(text) {
+    var source = Array.prototype.find.call(document.querySelectorAll("pre.mermaid"), function (el) {
+      return el.textContent === text;
+    });
+    if (!source || !("IntersectionObserver" in window)) return Promise.resolve();
+    return new Promise(function (resolve) {
+      var observer = new IntersectionObserver(function (entries) {
+        if (entries.some(function (entry) { return entry.isIntersecting; })) {
+          observer.disconnect();
+          resolve();
+        }
+      }, { rootMargin: "600px 0px" });
+      observer.observe(source);
+    });
+  }
+
   var standIn = {
     isStandIn: true,
     initialize: function (options) {
@@ -48,7 +67,7 @@
       if (library) library.then(function (real) { real.initialize(config); });
     },
     render: function (id, text) {
-      return load().then(function (real) { return real.render(id, text); });
+      return nearViewport(text).then(load).then(function (real) { return real.render(id, text); });
     },
   };
 
