@@ -121,6 +121,14 @@ def validate(model: type[BaseModel], data: Any, path: Path) -> tuple[BaseModel |
         return None, problems
 
 
+def load_record(model: type[BaseModel], path: Path) -> tuple[BaseModel | None, list[Problem]]:
+    """Read and validate one YAML file: the record (or None) and every problem found in it."""
+    try:
+        return validate(model, read_yaml(path), path)
+    except DataError as exc:
+        return None, list(exc.problems)
+
+
 # ---------------------------------------------------------------------------
 # Catalog
 # ---------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
-from catalog import DATA_DIR, ROOT, Catalog, DataError, Problem, read_yaml, rel, validate
+from catalog import DATA_DIR, ROOT, Catalog, DataError, Problem, load_record, rel
 from models import Slug, Strict
 from pydantic import Field, StringConstraints
 
@@ -45,11 +45,7 @@ def load_comparisons(
     problems: list[Problem] = []
     found: dict[str, Comparison] = {}
     for path in sorted((data_dir / "comparisons").glob("*.yml")):
-        try:
-            record, errors = validate(Comparison, read_yaml(path), path)
-        except DataError as exc:
-            problems.extend(exc.problems)
-            continue
+        record, errors = load_record(Comparison, path)
         problems.extend(errors)
         if not isinstance(record, Comparison):
             continue

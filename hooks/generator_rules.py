@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from catalog import DATA_DIR, Catalog, DataError, Problem, read_yaml, rel, validate
+from catalog import DATA_DIR, Catalog, DataError, Problem, load_record, rel
 from generator_models import Form, FormField, Rules
 from models import Challenge, Goal, Scale, SystemType, TeamSize, Tier
 
@@ -121,11 +121,7 @@ def load_generator(catalog: Catalog, data_dir: Path = DATA_DIR) -> Generator:
         if not path.is_file():
             problems.append(Problem(rel(path), "", "expected this file"))
             continue
-        try:
-            record, found = validate(model, read_yaml(path), path)
-        except DataError as exc:
-            problems.extend(exc.problems)
-            continue
+        record, found = load_record(model, path)
         problems.extend(found)
         records[name] = record
     if problems:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
-from catalog import DATA_DIR, Catalog, DataError, Problem, read_yaml, rel, validate
+from catalog import DATA_DIR, Catalog, DataError, Problem, load_record, rel
 from engine import Slot, schedule_problems
 from generator_rules import Generator
 from models import Line, Scale, Slug, Strict, TeamSize, Text
@@ -230,11 +230,7 @@ def load_roadmaps(catalog: Catalog, generator: Generator, data_dir: Path = DATA_
         if not path.is_file():
             problems.append(Problem(rel(path), "", "expected this roadmap file"))
             continue
-        try:
-            record, found = validate(Roadmap, read_yaml(path), path)
-        except DataError as exc:
-            problems.extend(exc.problems)
-            continue
+        record, found = load_record(Roadmap, path)
         problems.extend(found)
         if isinstance(record, Roadmap):
             if record.id != rid:
@@ -246,16 +242,14 @@ def load_roadmaps(catalog: Catalog, generator: Generator, data_dir: Path = DATA_
             problems.append(Problem(rel(extra), "", f"expected one of the roadmap ids {list(ROADMAP_IDS)}"))
     path = data_dir / "priorities.yml"
     priorities = None
-    try:
-        record, found = validate(Priorities, read_yaml(path), path)
+    if not path.is_file():
+        problems.append(Problem(rel(path), "", "expected this file"))
+    else:
+        record, found = load_record(Priorities, path)
         problems.extend(found)
         if isinstance(record, Priorities):
             problems.extend(_priority_problems(record, catalog, rel(path)))
             priorities = record
-    except DataError as exc:
-        problems.extend(exc.problems)
-    except FileNotFoundError:
-        problems.append(Problem(rel(path), "", "expected this file"))
     if problems:
         raise DataError(problems)
     assert priorities is not None

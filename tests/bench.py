@@ -27,17 +27,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tests"), str(ROOT / "tests" / "unit")]
 
-from sitebuild import free_port  # noqa: E402
+from sitebuild import CHROMIUM, CHROMIUM_ARGS, free_port  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def kib(size: float) -> str:
@@ -195,7 +187,7 @@ def click_to_render(site: Path, port: int, samples: int = 100) -> list[float]:
     timings = []
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_page()
             page.goto(f"http://127.0.0.1:{port}/roadmaps/generator/")
             for _ in range(samples):

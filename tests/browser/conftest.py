@@ -11,17 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Page, Request
-from sitebuild import BuiltSite
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from sitebuild import CHROMIUM, CHROMIUM_ARGS, BuiltSite
 
 # Material renders each diagram into a *closed* shadow root; open it so tests can see the SVG.
 OPEN_SHADOW_ROOTS = """
