@@ -68,6 +68,9 @@ class AvoidRule(Strict):
     pattern: Slug
     when: When = Field(description="Every listed field must match; empty matches every plan.")
     reason: Annotated[str, StringConstraints(strip_whitespace=True, min_length=20, max_length=400)]
+    instead: list[Slug] = Field(
+        default_factory=list, max_length=3, description="Patterns to use instead (shown in the guides)."
+    )
 
 
 class Phase(Strict):

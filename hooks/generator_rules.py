@@ -93,6 +93,11 @@ def _rules_problems(rules: Rules, catalog: Catalog, path: Path) -> list[Problem]
             problems.append(
                 Problem(file, f"avoid.{index}.pattern", f"expected an existing pattern id (no '{rule.pattern}.yml')")
             )
+        for spot, pid in enumerate(rule.instead):
+            if pid not in catalog.patterns or pid == rule.pattern:
+                problems.append(
+                    Problem(file, f"avoid.{index}.instead.{spot}", f"expected another pattern's existing id ('{pid}')")
+                )
     for key, timeline in rules.timelines.items():
         week = 1
         for index, phase in enumerate(timeline.phases):

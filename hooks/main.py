@@ -3,7 +3,8 @@
 Each event loads or hands over the validated data and calls one small renderer per kind of
 output: pattern_pages.py (pattern pages, catalog, maps, aliases, navigation), generator_page.py
 (the generator's form and its pre-generated plans), roadmap_pages.py (pre-built roadmaps, their
-spreadsheets, the roadmaps index, the implementation guide) and compare_pages.py (comparisons).
+spreadsheets, the roadmaps index, the implementation guide), compare_pages.py (comparisons) and
+guide_pages.py (the guides).
 Every data problem stops the build with one line per problem (file, field, what was expected)
 and no traceback.
 """
@@ -15,6 +16,7 @@ from pathlib import Path
 import a11y
 import compare_pages
 import generator_page
+import guide_pages
 import pattern_pages
 import roadmap_pages
 import security
@@ -22,6 +24,7 @@ from catalog import DataError, load_catalog
 from comparisons import load_comparisons
 from engine import Planner
 from generator_rules import load_generator
+from guides import load_guides
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
@@ -46,12 +49,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         generator = load_generator(catalog)
         roadmaps = load_roadmaps(catalog, generator)
         comparisons = load_comparisons(catalog)
+        guides = load_guides(catalog, generator)
     except DataError as exc:
         raise PluginError("roadmap_data is invalid:\n" + str(exc)) from None
     env = config.theme.get_env()
     env.trim_blocks = env.lstrip_blocks = True
     env.filters["text"] = text
-    _site = Site(catalog, generator, Planner(catalog, generator), roadmaps, comparisons, env)
+    _site = Site(catalog, generator, Planner(catalog, generator), roadmaps, comparisons, guides, env)
     return config
 
 
@@ -85,6 +89,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     if md := roadmap_pages.render_index(site, markdown, page):
         return md
     if md := roadmap_pages.render_implementation(site, markdown, page):
+        return md
+    if md := guide_pages.render_guide(site, markdown, page):
         return md
     return None
 

@@ -9,7 +9,7 @@ from catalog import Catalog
 from models import CATEGORY_LABELS, Category
 
 
-def _label(name: str) -> str:
+def quote(name: str) -> str:
     return '"' + name.replace('"', "#quot;") + '"'
 
 
@@ -21,10 +21,10 @@ def neighbourhood(catalog: Catalog, pattern_id: str) -> str:
     def node(pid: str) -> str:
         if pid not in nodes:
             nodes[pid] = f"n{len(nodes)}"
-            lines.append(f"    {nodes[pid]}[{_label(catalog.get(pid).name)}]")
+            lines.append(f"    {nodes[pid]}[{quote(catalog.get(pid).name)}]")
         return nodes[pid]
 
-    lines = ["flowchart LR", f"    me[[{_label(p.name)}]]"]
+    lines = ["flowchart LR", f"    me[[{quote(p.name)}]]"]
     for q in p.prerequisites:
         lines.append(f"    {node(q)} --> me")
     for d in catalog.dependents(pattern_id):
@@ -41,12 +41,12 @@ def category_map(catalog: Catalog, category: Category) -> str:
     ids = {pid: f"n{i}" for i, pid in enumerate(members)}
     lines = ["flowchart LR"]
     for pid in members:
-        lines.append(f"    {ids[pid]}[{_label(catalog.get(pid).name)}]")
+        lines.append(f"    {ids[pid]}[{quote(catalog.get(pid).name)}]")
     for pid in members:
         for q in catalog.get(pid).prerequisites:
             if q not in ids:
                 ids[q] = f"n{len(ids)}"
                 outside = f"{catalog.get(q).name} ({CATEGORY_LABELS[catalog.get(q).category]})"
-                lines.append(f"    {ids[q]}([{_label(outside)}])")
+                lines.append(f"    {ids[q]}([{quote(outside)}])")
             lines.append(f"    {ids[q]} --> {ids[pid]}")
     return "\n".join(lines)

@@ -6,8 +6,6 @@ have no Markdown source in docs/); the index and implementation pages fill a mar
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-
 from engine import Slot
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -24,7 +22,6 @@ MARKERS = {
     "<!-- hooks/roadmap_pages.py: domains -->": "domains",
     "<!-- hooks/roadmap_pages.py: milestones -->": "milestones",
 }
-CHART_START = date(2024, 1, 1)  # one chart "day" per roadmap week, so the axis reads as week numbers
 
 
 def add_files(site: Site, config: MkDocsConfig, files: Files) -> Files:
@@ -32,7 +29,7 @@ def add_files(site: Site, config: MkDocsConfig, files: Files) -> Files:
     macros, words = site.macros("roadmap"), site.words
     for r in site.roadmaps.roadmaps.values():
         slots = r.slots(site.catalog)
-        page = macros.page(r, slots, words, gantt(r, slots, words))
+        page = macros.page(r, slots, words, gantt(r, slots))
         files.append(File.generated(config, f"roadmaps/{r.id}.md", content=page))
         files.append(
             File.generated(
@@ -92,17 +89,17 @@ def render_implementation(site: Site, markdown: str, page: Page) -> str | None:
     return markdown
 
 
-def gantt(r: Roadmap, slots: list[Slot], words) -> str:
-    """Mermaid Gantt source for a roadmap: one section per phase, one bar per step."""
-    day = lambda week: (CHART_START + timedelta(days=week - 1)).isoformat()  # noqa: E731
-    tick = 1 if r.weeks <= 16 else 2 if r.weeks <= 26 else 4
-    lines = ["gantt", "    dateFormat YYYY-MM-DD", "    axisFormat %-j", f"    tickInterval {tick}day"]
+def gantt(r: Roadmap, slots: list[Slot]) -> list[tuple[int, list[tuple[Slot, float, float]]]]:
+    """The timeline chart: per phase, each step's slot with its bar's offset and width in % of the plan."""
     remaining = iter(slots)
-    for number, phase in enumerate(r.phases, start=1):
-        label = "Quarter" if r.periods == "quarters" else "Phase"
-        lines.append(f"    section {label} {number}")
-        for index, _ in enumerate(phase.steps):
-            s = next(remaining)
-            name = words.name(s.pattern).replace(":", " ").replace(";", " ").replace("#", " ")
-            lines.append(f"    {name} :p{number}s{index}, {day(s.start)}, {day(s.end + 1)}")
-    return "\n".join(lines)
+    per_week = 100 / r.weeks
+    return [
+        (
+            number,
+            [
+                (s, round((s.start - 1) * per_week, 3), round((s.end - s.start + 1) * per_week, 3))
+                for s in (next(remaining) for _ in phase.steps)
+            ],
+        )
+        for number, phase in enumerate(r.phases, start=1)
+    ]

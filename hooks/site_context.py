@@ -15,6 +15,7 @@ from catalog import Catalog
 from comparisons import Comparison
 from engine import Planner
 from generator_rules import Generator
+from guides import Guides
 from jinja2 import Environment
 from models import ALIAS_CATALOG_LABELS, CATEGORY_LABELS, Pattern, TeamSize, Tier
 from roadmaps import Roadmaps
@@ -78,6 +79,7 @@ class Site:
     planner: Planner
     roadmaps: Roadmaps
     comparisons: dict[str, Comparison]
+    guides: Guides
     env: Environment
     _macros: dict[str, Any] = field(default_factory=dict)
 

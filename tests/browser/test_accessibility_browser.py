@@ -23,6 +23,13 @@ PAGES = {
     "pre-built roadmap": "roadmaps/monolith-to-microservices/",
     "implementation guide": "roadmaps/implementation/",
     "tags": "tags/",
+    "guides index": "guides/",
+    "selection wizard": "guides/selection-wizard/?domain=payments&answer=zero-data-loss",
+    "choosing guide": "guides/choosing/",
+    "learning paths": "guides/learning-paths/",
+    "quick start": "guides/quick-start/",
+    "success metrics": "guides/success-metrics/",
+    "progress tracker": "guides/progress/",
     "not found": "no-such-page/",
 }
 RUN_AXE = """async () => {

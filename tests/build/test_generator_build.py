@@ -119,7 +119,7 @@ def expected(answers, words) -> dict:
 
 def test_500_sampled_plans_decoded_from_the_files_equal_the_engine(data_dir) -> None:
     env = Environment(loader=FileSystemLoader(ROOT / "overrides"), trim_blocks=True, lstrip_blocks=True)
-    words = texts(Site(CATALOG, GENERATOR, PLANNER, load_roadmaps(CATALOG, GENERATOR), {}, env))
+    words = texts(Site(CATALOG, GENERATOR, PLANNER, load_roadmaps(CATALOG, GENERATOR), {}, None, env))
     keys = list(select_keys(PLANNER))
     rng = random.Random(20261122)
     for _ in range(500):

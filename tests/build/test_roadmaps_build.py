@@ -27,9 +27,17 @@ def page(site: BuiltSite, path: str) -> str:
 def test_roadmap_page_has_its_gantt_phases_and_only_working_links(built_site: BuiltSite, rid: str) -> None:
     html = page(built_site, f"roadmaps/{rid}")
     roadmap = ROADMAPS.roadmaps[rid]
-    gantt = re.search(r'<pre\s+class="mermaid"><code>(.*?)</code></pre>', html, re.S)
-    assert gantt and gantt[1].lstrip().startswith("gantt")
-    assert gantt[1].count(" :p") == len(roadmap.slots(CATALOG))
+    chart = re.search(r'<table class="pr-gantt".*?</table>', html, re.S)
+    assert chart, "expected the timeline chart"
+    bar = r'<a href="\.\./\.\./patterns/([a-z0-9-]+)/">.*?margin-left: ([\d.]+)%; width: ([\d.]+)%">([\d-]+)<'
+    bars = re.findall(bar, chart[0])
+    slots = roadmap.slots(CATALOG)
+    assert [b[0] for b in bars] == [s.pattern for s in slots]
+    for (_, offset, width, label), s in zip(bars, slots, strict=True):
+        assert float(offset) == pytest.approx((s.start - 1) * 100 / roadmap.weeks, abs=0.01)
+        assert float(offset) + float(width) <= 100.01
+        assert label == (f"{s.start}-{s.end}" if s.end != s.start else str(s.start))
+    assert "mermaid" not in html.split('<div class="md-content"', 1)[1].split("</article>", 1)[0]
     for phase in roadmap.phases:
         assert phase.name in html
         for m in phase.milestones:

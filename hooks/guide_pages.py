@@ -1,0 +1,88 @@
+"""Renderers for the guides (docs/guides/*.md): each page's `<!-- guide: name -->` markers are
+replaced with Markdown rendered from roadmap_data/guides/*.yml, the catalog and the generator's rules.
+
+Called by hooks/main.py. A page must hold each of its markers exactly once, and no other marker.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import guides
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+from pattern_pages import group_by_category
+from site_context import LABELS, Site
+
+MARKER = re.compile(r"^<!-- guide: ([a-z-]+) -->$", re.MULTILINE)
+# The markers each guide page must hold, once each.
+PAGES = {
+    "guides/index.md": (),
+    "guides/quick-start.md": (),
+    "guides/selection-wizard.md": ("wizard",),
+    "guides/learning-paths.md": ("paths", "groups", "quiz"),
+    "guides/choosing.md": (
+        "navigator",
+        "emergency",
+        "constraints",
+        "maturity",
+        "stages",
+        "combinations",
+        "anti-patterns",
+        "checklist",
+    ),
+    "guides/success-metrics.md": ("metrics",),
+    "guides/progress.md": ("progress",),
+}
+
+
+def renderers(site: Site) -> dict[str, dict[str, Callable[[], str]]]:
+    m, w, g, catalog = site.macros("guides"), site.words, site.guides, site.catalog
+    learning, choosing = g.learning, g.choosing
+    group_of = {pid: grp.name for grp in learning.groups for pid in grp.patterns}
+    effort = lambda pids: sum(catalog.get(p).effort_weeks for p in pids)  # noqa: E731
+    weeks = {x.id: effort(x.patterns) for x in [*learning.paths, *learning.tracks]}
+    scales = {v: site.generator.label("scale", v) for v in site.generator.values("scale")}
+    groups = lambda: group_by_category(catalog.patterns.values())  # noqa: E731
+    return {
+        "guides/selection-wizard.md": {
+            "wizard": lambda: m.wizard(g.wizard, w, LABELS, guides.wizard_tree(g.wizard, catalog)),
+        },
+        "guides/learning-paths.md": {
+            "paths": lambda: m.paths(learning, w, weeks, {p.id: p.name for p in learning.paths}),
+            "groups": lambda: m.groups(learning, w, guides.learning_graph(learning, catalog), group_of),
+            "quiz": lambda: m.quiz(learning, w),
+        },
+        "guides/choosing.md": {
+            "navigator": lambda: m.navigator(guides.navigator(choosing, catalog, scales)),
+            "emergency": lambda: m.emergency(choosing.emergency, w),
+            "constraints": lambda: m.constraints(site.generator.rules.avoid, w),
+            "maturity": lambda: m.maturity(choosing.maturity, w, LABELS),
+            "stages": lambda: m.stages(guides.growth_stages(site.generator), w),
+            "combinations": lambda: m.combinations(choosing.combinations, w),
+            "anti-patterns": lambda: m.anti_patterns(choosing.anti_patterns, w),
+            "checklist": lambda: m.checklist(choosing.checklist),
+        },
+        "guides/success-metrics.md": {"metrics": lambda: m.metrics(groups(), LABELS)},
+        "guides/progress.md": {"progress": lambda: m.progress(groups(), LABELS)},
+    }
+
+
+def render_guide(site: Site, markdown: str, page: Page) -> str | None:
+    name = page.file.src_uri
+    if not name.startswith("guides/"):
+        return None
+    if name not in PAGES:
+        raise PluginError(f"docs/{name}: expected one of the guide pages in hooks/guide_pages.py {sorted(PAGES)}")
+    wanted = PAGES[name]
+    found = MARKER.findall(markdown)
+    for marker in sorted(set(found) | set(wanted)):
+        if marker not in wanted:
+            raise PluginError(f"docs/{name}: unknown marker '<!-- guide: {marker} -->' (expected {sorted(wanted)})")
+        if found.count(marker) != 1:
+            raise PluginError(f"docs/{name}: expected the marker '<!-- guide: {marker} -->' exactly once")
+    if not wanted:
+        return markdown
+    render = renderers(site)[name]
+    return MARKER.sub(lambda match: render[match.group(1)](), markdown)

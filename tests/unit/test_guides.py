@@ -1,0 +1,221 @@
+"""The guides' data: it loads, agrees with the catalog and the generator's rules, and bad data is
+rejected with the file, the field and what was expected."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import shutil
+from pathlib import Path
+
+import guides
+import pytest
+import yaml
+from catalog import DATA_DIR, DataError, load_catalog
+from engine import Planner
+from generator_rules import load_generator
+
+CATALOG = load_catalog()
+GENERATOR = load_generator(CATALOG)
+GUIDES = guides.load_guides(CATALOG, GENERATOR)
+PLANNER = Planner(CATALOG, GENERATOR)
+
+
+def all_ids(node) -> list[str]:
+    """Every value under a key that names a pattern, anywhere in a parsed YAML document."""
+    found: list[str] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "after" and "before" not in node:  # a track's `after` names a path
+                continue
+            if key in ("pattern", "before", "after") and isinstance(value, str):
+                found.append(value)
+            elif key in ("patterns", "long_term", "immediate_patterns", "instead"):
+                found.extend(value)
+            else:
+                found.extend(all_ids(value))
+    elif isinstance(node, list):
+        for item in node:
+            found.extend(all_ids(item))
+    return found
+
+
+@pytest.mark.parametrize("name", sorted(guides.FILES))
+def test_every_pattern_a_guide_names_exists(name: str) -> None:
+    data = yaml.safe_load((DATA_DIR / "guides" / f"{name}.yml").read_text(encoding="utf-8"))
+    ids = all_ids(data)
+    assert len(ids) > 20
+    missing = [pid for pid in ids if pid not in CATALOG.patterns]
+    assert missing == []
+
+
+def test_wizard_has_the_four_domains_each_with_its_question() -> None:
+    domains = {d.id: d.question.id for d in GUIDES.wizard.domains}
+    assert domains == {"streaming": "scale", "payments": "concern", "messaging": "real-time", "e-commerce": "peak"}
+    tree = guides.wizard_tree(GUIDES.wizard, CATALOG)
+    answers = sum(len(d.question.answers) for d in GUIDES.wizard.domains)
+    assert tree.count("-->|") == answers and tree.count("start -->") == 4
+
+
+def test_the_five_groups_respect_every_prerequisite_and_draw_each_dependency() -> None:
+    learning = GUIDES.learning
+    assert [g.id for g in learning.groups] == [
+        "foundations",
+        "resilience",
+        "distributed-data",
+        "deployment",
+        "modern-infrastructure",
+    ]
+    order = [pid for g in learning.groups for pid in g.patterns]
+    for index, pid in enumerate(order):
+        for q in CATALOG.get(pid).prerequisites:
+            assert q not in order[index + 1 :], f"{q} must come before {pid}"
+    required = {
+        ("dead-letter-queue", "saga"),
+        ("event-sourcing", "cqrs"),
+        ("feature-flags", "canary-release"),
+        ("circuit-breaker", "service-mesh"),
+        ("change-data-capture", "strangler-fig"),
+    }
+    assert required <= {(d.before, d.after) for d in learning.dependencies}
+    graph = guides.learning_graph(learning, CATALOG)
+    assert graph.count("==>") + graph.count("-.->") == len(learning.dependencies)
+    assert graph.count("subgraph") == 5
+
+
+def test_growth_stages_are_the_generator_baselines() -> None:
+    stages = guides.growth_stages(GENERATOR)
+    for scale, new, kept in stages:
+        assert sorted(new + kept) == sorted(GENERATOR.rules.baselines.scales[scale])
+    assert stages[0][2] == []  # nothing carried into the first stage
+
+
+def profiles(when) -> list[tuple[str, str, str, str]]:
+    """Every (system, scale, team, goal) the rule's `when` matches."""
+    pick = lambda field, param: [v.value for v in getattr(when, field)] or GENERATOR.values(param)  # noqa: E731
+    return list(
+        itertools.product(pick("system", "system"), pick("scale", "scale"), pick("team", "team"), pick("goal", "goal"))
+    )
+
+
+@pytest.mark.parametrize("index", range(len(GENERATOR.rules.avoid)))
+def test_each_constraint_on_the_page_is_a_rule_the_engine_applies(index: int) -> None:
+    rule = GENERATOR.rules.avoid[index]
+    assert rule.instead, "every constraint names what to use instead"
+    matching = profiles(rule.when)
+    for profile in matching:
+        blocked = PLANNER._blocked_uncached(*profile)
+        assert blocked[rule.pattern].why == "rule", profile
+        reason = GENERATOR.rules.avoid[int(blocked[rule.pattern].detail)]
+        assert reason.pattern == rule.pattern
+    for pid in rule.instead:  # the alternative can be planned somewhere the constraint applies
+        assert any(pid not in PLANNER._blocked_uncached(*p) for p in matching), pid
+
+
+# ---------------------------------------------------------------------------
+# Bad data
+# ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def copy(tmp_path: Path) -> Path:
+    shutil.copytree(DATA_DIR / "guides", tmp_path / "guides")
+    return tmp_path
+
+
+def rewrite(path: Path, change) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+
+
+def _swap_groups(d: dict) -> None:
+    d["groups"][0]["patterns"], d["groups"][4]["patterns"] = d["groups"][4]["patterns"], d["groups"][0]["patterns"]
+
+
+def _bronze_maturity(d: dict) -> None:
+    d["maturity"][0]["patterns"][0] = "two-phase-commit"
+
+
+def _wrong_kind(d: dict) -> None:
+    dep = next(x for x in d["dependencies"] if x["kind"] == "complement")
+    dep["kind"] = "prerequisite"
+
+
+def _backwards(d: dict) -> None:
+    dep = d["dependencies"][0]
+    dep["before"], dep["after"] = dep["after"], dep["before"]
+
+
+def _out_of_order_path(d: dict) -> None:
+    path = next(p for p in d["paths"] if p["id"] == "foundation")
+    path["patterns"].reverse()
+
+
+@pytest.mark.parametrize(
+    ("file", "change", "field", "expected"),
+    [
+        (
+            "wizard",
+            lambda d: d["domains"][1]["question"]["answers"][0]["stack"][0].update(pattern="ghost"),
+            "domains.1.question.answers.0.stack.0",
+            "no 'ghost.yml'",
+        ),
+        ("wizard", lambda d: d["domains"].pop(), "domains", "at least 4"),
+        ("wizard", lambda d: d["domains"][0].update(colour="red"), "domains.0.colour", "unknown field"),
+        ("learning", _swap_groups, "groups", "before"),
+        ("learning", _wrong_kind, "dependencies.", "among the prerequisites"),
+        ("learning", _backwards, "dependencies.0", "earlier group"),
+        ("learning", _out_of_order_path, "paths.", "prerequisites come first"),
+        ("learning", lambda d: d["groups"][2]["quiz"][0].update(answer=7), "groups.2.quiz.0.answer", "expected 0-"),
+        ("learning", lambda d: d["tracks"][0].update(after="nowhere"), "tracks.0.after", "one of the paths"),
+        ("choosing", _bronze_maturity, "maturity.0.patterns", "gold patterns"),
+        (
+            "choosing",
+            lambda d: d["navigator"][0]["branches"][0].update(patterns=["multi-region"]),
+            "navigator.0.branches.0.patterns",
+            "pay off at startup scale",
+        ),
+        ("choosing", lambda d: d["navigator"].reverse(), "navigator", "scales in order"),
+        (
+            "choosing",
+            lambda d: d["combinations"][0].update(patterns=["timeout", "crdt"]),
+            "combinations.0.patterns",
+            "linked to another pattern",
+        ),
+        ("choosing", lambda d: d["emergency"][0].update(long_term=[]), "emergency.0.long_term", "at least 1"),
+    ],
+)
+def test_bad_guide_data_is_rejected(copy: Path, file: str, change, field: str, expected: str) -> None:
+    rewrite(copy / "guides" / f"{file}.yml", change)
+    with pytest.raises(DataError) as info:
+        guides.load_guides(CATALOG, GENERATOR, copy)
+    assert any(
+        p.file.endswith(f"guides/{file}.yml") and p.field.startswith(field) and expected in p.expected
+        for p in info.value.problems
+    ), str(info.value)
+    assert "Traceback" not in str(info.value)
+
+
+def test_a_missing_guide_file_is_named(copy: Path) -> None:
+    (copy / "guides" / "learning.yml").unlink()
+    with pytest.raises(DataError, match=r"guides/learning\.yml: file: expected this file"):
+        guides.load_guides(CATALOG, GENERATOR, copy)
+
+
+def test_a_guide_marker_that_no_renderer_knows_stops_the_build() -> None:
+    import guide_pages
+    from mkdocs.exceptions import PluginError
+
+    class FakeFile:
+        src_uri = "guides/choosing.md"
+
+    class FakePage:
+        file = FakeFile()
+
+    source = (DATA_DIR.parent / "docs" / "guides" / "choosing.md").read_text(encoding="utf-8")
+    with pytest.raises(PluginError, match="unknown marker '<!-- guide: nonsense -->'"):
+        guide_pages.render_guide(None, source + "\n<!-- guide: nonsense -->\n", FakePage())  # type: ignore[arg-type]
+    missing = re.sub(r"^<!-- guide: emergency -->$", "", source, flags=re.M)
+    with pytest.raises(PluginError, match="emergency -->' exactly once"):
+        guide_pages.render_guide(None, missing, FakePage())  # type: ignore[arg-type]
