@@ -19,11 +19,11 @@ build: install
 	$(BIN)/mkdocs build --strict
 
 test: install /usr/bin/chromium
-	$(BIN)/ruff check hooks tests
+	$(BIN)/ruff check hooks tests docs/guides/code
 	$(BIN)/python -m pytest
 
 lint: install
-	$(BIN)/ruff check hooks tests
+	$(BIN)/ruff check hooks tests docs/guides/code
 
 bench: install
 	$(BIN)/python tests/bench.py

@@ -260,9 +260,19 @@ def load_catalog(data_dir: Path = DATA_DIR, prose_dir: Path | None = PROSE_DIR) 
 
 
 def schemas() -> dict[str, type[BaseModel]]:
+    from guide_models import Choosing, Learning, Wizard
     from roadmaps import Priorities, Roadmap  # roadmaps.py imports this module
 
-    return {"pattern": Pattern, "form": Form, "rules": Rules, "roadmap": Roadmap, "priorities": Priorities}
+    return {
+        "pattern": Pattern,
+        "form": Form,
+        "rules": Rules,
+        "roadmap": Roadmap,
+        "priorities": Priorities,
+        "wizard": Wizard,
+        "learning": Learning,
+        "choosing": Choosing,
+    }
 
 
 def export_schemas(out_dir: Path = DATA_DIR / "schema") -> list[Path]:

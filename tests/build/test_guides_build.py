@@ -101,11 +101,17 @@ def test_each_pattern_page_has_the_progress_control(built_site: BuiltSite) -> No
 
 
 def test_quick_start_shows_the_tested_code_files(built_site: BuiltSite) -> None:
+    """The page shows one marked section of each example file (whole files are downloads)."""
     html = htmllib.unescape(re.sub(r"<[^>]+>", "", page(built_site, "guides/quick-start")))
+    source = (ROOT / "docs" / "guides" / "quick-start.md").read_text(encoding="utf-8")
     code = ROOT / "docs" / "guides" / "code"
     files = sorted(code.glob("*.py")) + sorted(code.glob("*/*.yaml"))
     assert len(files) >= 11
     for path in files:
-        lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-        assert all(line in html for line in lines[:5] + lines[-5:]), path.name
-        assert (built_site.root / "guides" / "code" / path.relative_to(code)).is_file()
+        name = path.relative_to(code).as_posix()
+        (section,) = re.findall(rf'^--8<-- "docs/guides/code/{re.escape(name)}:([a-z-]+)"$', source, re.M)
+        text = path.read_text(encoding="utf-8")
+        body = text.split(f"# --8<-- [start:{section}]", 1)[1].split(f"# --8<-- [end:{section}]", 1)[0]
+        lines = [line.strip() for line in body.splitlines() if line.strip()]
+        assert len(lines) >= 5 and all(line in html for line in lines), name
+        assert (built_site.root / "guides" / "code" / name).read_text(encoding="utf-8") == text
