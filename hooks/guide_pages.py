@@ -55,7 +55,7 @@ def renderers(site: Site) -> dict[str, dict[str, Callable[[], str]]]:
             "quiz": lambda: m.quiz(learning, w),
         },
         "guides/choosing.md": {
-            "navigator": lambda: m.navigator(guides.navigator(choosing, catalog, scales)),
+            "navigator": lambda: m.navigator(choosing, w, scales),
             "emergency": lambda: m.emergency(choosing.emergency, w),
             "constraints": lambda: m.constraints(site.generator.rules.avoid, w),
             "maturity": lambda: m.maturity(choosing.maturity, w, LABELS),

@@ -230,18 +230,6 @@ def learning_graph(learning: Learning, catalog: Catalog) -> str:
     return "\n".join(lines)
 
 
-def navigator(choosing: Choosing, catalog: Catalog, scale_labels: dict[str, str]) -> str:
-    """Scale -> kind of problem -> patterns, as a decision diagram."""
-    lines = ["flowchart LR", '    start{{"What is your scale?"}}']
-    for s_index, entry in enumerate(choosing.navigator):
-        s = f"s{s_index}"
-        lines.append(f"    start --> {s}{{{quote(scale_labels[entry.scale.value])}}}")
-        for b_index, branch in enumerate(entry.branches):
-            names = ", ".join(catalog.get(p).name for p in branch.patterns)
-            lines.append(f"    {s} -->|{quote(branch.issue)}| {s}b{b_index}[{quote(names)}]")
-    return "\n".join(lines)
-
-
 def growth_stages(generator: Generator) -> list[tuple[Scale, list[str], list[str]]]:
     """Per scale: the generator's baseline patterns that are new at this scale, and those carried over."""
     stages, before = [], []

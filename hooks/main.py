@@ -17,6 +17,7 @@ import a11y
 import compare_pages
 import generator_page
 import guide_pages
+import maps
 import pattern_pages
 import roadmap_pages
 import security
@@ -96,7 +97,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return a11y.label_task_items(html)
+    return maps.keep_out_of_search(a11y.label_task_items(html))
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:

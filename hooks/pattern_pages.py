@@ -20,8 +20,11 @@ from models import CATEGORY_LABELS, Category, Pattern
 from site_context import LABELS, Site
 
 ROOT = Path(__file__).resolve().parent.parent
-MERMAID_SOURCE = ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
-MERMAID_TARGET = Path("assets") / "vendor" / "mermaid" / "mermaid.min.js"
+# Mermaid's ES module build: a small entry that imports only the chunks a diagram type needs.
+MERMAID_DIST = ROOT / "node_modules" / "mermaid" / "dist"
+MERMAID_ENTRY = "mermaid.esm.min.mjs"
+MERMAID_CHUNKS = "chunks/mermaid.esm.min"
+MERMAID_TARGET = Path("assets") / "vendor" / "mermaid"
 CATALOG_MARKERS = {
     "patterns/index.md": "<!-- hooks/pattern_pages.py: catalog -->",
     "patterns/aliases.md": "<!-- hooks/pattern_pages.py: aliases -->",
@@ -106,12 +109,15 @@ def group_nav(site: Site, nav: Navigation, files: Files) -> Navigation:
 
 
 def copy_mermaid(site_dir: str) -> None:
-    """Serve mermaid from our own origin: copy the npm-installed library into the site."""
-    if not MERMAID_SOURCE.is_file():
-        raise PluginError(f"{MERMAID_SOURCE.relative_to(ROOT)}: expected mermaid installed by `npm ci`")
+    """Serve mermaid from our own origin: copy the npm-installed ES module build into the site."""
+    entry = MERMAID_DIST / MERMAID_ENTRY
+    if not entry.is_file():
+        raise PluginError(f"{entry.relative_to(ROOT)}: expected mermaid installed by `npm ci`")
     target = Path(site_dir) / MERMAID_TARGET
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(MERMAID_SOURCE, target)
+    (target / MERMAID_CHUNKS).mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(entry, target / MERMAID_ENTRY)
+    for chunk in sorted((MERMAID_DIST / MERMAID_CHUNKS).glob("*.mjs")):  # no source maps
+        shutil.copyfile(chunk, target / MERMAID_CHUNKS / chunk.name)
 
 
 def group_by_category(patterns: Iterable[Pattern]) -> list[tuple[Category, list[Pattern]]]:

@@ -9,9 +9,6 @@ never asserted in a test. BENCH_RUNS sets how many builds are timed (default 3).
 from __future__ import annotations
 
 import functools
-import gzip
-import io
-import json
 import os
 import platform
 import random
@@ -21,15 +18,17 @@ import sys
 import tempfile
 import threading
 import time
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tests"), str(ROOT / "tests" / "unit")]
 
-from sitebuild import CHROMIUM, CHROMIUM_ARGS, free_port  # noqa: E402
+import lighthouse  # noqa: E402
+from sitebuild import CHROMIUM, CHROMIUM_ARGS, StaticHost, free_port  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+LIGHTHOUSE_RUNS = int(os.environ.get("LIGHTHOUSE_RUNS", "3"))
 
 
 def kib(size: float) -> str:
@@ -56,7 +55,8 @@ def site_figures(site: Path, times: list[float]) -> None:
     sizes = {p: p.stat().st_size for p in pages}
     files = [f for f in site.rglob("*") if f.is_file()]
     total = sum(f.stat().st_size for f in files)
-    mermaid = site / "assets" / "vendor" / "mermaid" / "mermaid.min.js"
+    mermaid_files = [f for f in (site / "assets" / "vendor" / "mermaid").rglob("*") if f.is_file()]
+    mermaid = sum(f.stat().st_size for f in mermaid_files)
     data = [f for f in (site / "roadmaps" / "generator" / "data").iterdir()]
     data_sizes = [f.stat().st_size for f in data]
     best = min(times)
@@ -77,36 +77,9 @@ def site_figures(site: Path, times: list[float]) -> None:
     )
     script = site / "assets" / "javascripts" / "generator.js"
     print(f"generator script    : {kib(script.stat().st_size)} unminified")
-    print(f"mermaid (lazy)      : {kib(mermaid.stat().st_size)}, loaded only where a diagram is drawn")
-    without = kib(total - mermaid.stat().st_size)
+    print(f"mermaid (lazy)      : {kib(mermaid)} in {len(mermaid_files)} ES modules, imported only as diagrams need")
+    without = kib(total - mermaid)
     print(f"total site size     : {kib(total)} in {len(files)} files ({without} without mermaid)")
-
-
-class Quiet(SimpleHTTPRequestHandler):
-    """A static host as deployed: gzip for text, quiet logs."""
-
-    COMPRESS = (".html", ".js", ".css", ".json", ".svg", ".xml", ".csv")
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def send_head(self):  # type: ignore[override]
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        if (
-            "gzip" not in self.headers.get("Accept-Encoding", "")
-            or path.suffix not in self.COMPRESS
-            or not path.is_file()
-        ):
-            return super().send_head()
-        body = gzip.compress(path.read_bytes(), mtime=0)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        return io.BytesIO(body)
 
 
 CLICK = """async () => {
@@ -119,56 +92,35 @@ CLICK = """async () => {
 }"""
 
 
-LIGHTHOUSE_PAGES = {
-    "home": "",
-    "catalog": "patterns/",
-    "pattern": "patterns/circuit-breaker/",
-    "generator": "roadmaps/generator/",
-    "roadmap": "roadmaps/startup-to-scale/",
+EXTRA_PAGES = {  # measured once each, for the record; not part of the quality gate
+    "saga": "patterns/saga/",
+    "wizard": "guides/selection-wizard/",
+    "choosing": "guides/choosing/",
+    "quickstart": "guides/quick-start/",
+    "progress": "guides/progress/",
 }
 
 
-def lighthouse(site: Path, port: int) -> None:
-    """Lighthouse (mobile preset) on five page types, against a gzip-serving static host."""
-    binary = ROOT / "node_modules" / ".bin" / "lighthouse"
-    if not binary.exists():
+def lighthouse_table(site: Path, port: int) -> None:
+    """Lighthouse (mobile preset) against a gzip-serving static host: the median run of each page."""
+    if not lighthouse.BINARY.exists():
         print("lighthouse          : not installed (npm ci installs it)")
         return
-    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(Quiet, directory=str(site)))
+    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(StaticHost, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    flags = "--headless=new " + " ".join(CHROMIUM_ARGS)
-    print("lighthouse          : page        perf  a11y  best  seo   LCP      TBT      CLS    bytes")
+    print(f"lighthouse          : {lighthouse.HEADER}   (median of {LIGHTHOUSE_RUNS} runs; extra pages 1 run)")
     try:
-        with tempfile.TemporaryDirectory() as tmp:
-            for name, path in LIGHTHOUSE_PAGES.items():
-                report = Path(tmp) / f"{name}.json"
-                subprocess.run(
-                    [
-                        str(binary),
-                        f"http://127.0.0.1:{port}/{path}",
-                        "--quiet",
-                        f"--chrome-flags={flags}",
-                        "--output=json",
-                        f"--output-path={report}",
-                    ],
-                    env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"},
-                    check=False,
-                    timeout=300,
-                )
-                if not report.exists():
-                    print(f"                      {name:<10}  failed")
+        for pages, runs in ((lighthouse.PAGES, LIGHTHOUSE_RUNS), (EXTRA_PAGES, 1)):
+            for name, path in pages.items():
+                try:
+                    results = sorted(
+                        (lighthouse.run(f"http://127.0.0.1:{port}/{path}") for _ in range(runs)),
+                        key=lambda r: r.scores["performance"],
+                    )
+                except RuntimeError as exc:
+                    print(f"                      {name:<10}  failed: {exc}")
                     continue
-                data = json.loads(report.read_text(encoding="utf-8"))
-                score = {k: round((v["score"] or 0) * 100) for k, v in data["categories"].items()}
-                audits = data["audits"]
-                print(
-                    f"                      {name:<10}  {score['performance']:>4}  {score['accessibility']:>4}  "
-                    f"{score['best-practices']:>4}  {score['seo']:>4}  "
-                    f"{audits['largest-contentful-paint']['displayValue']:>7}  "
-                    f"{audits['total-blocking-time']['displayValue']:>7}  "
-                    f"{audits['cumulative-layout-shift']['displayValue']:>5}  "
-                    f"{kib(audits['total-byte-weight']['numericValue'])}"
-                )
+                print("                      " + results[len(results) // 2].row(name))
     finally:
         server.shutdown()
         server.server_close()
@@ -180,7 +132,7 @@ def click_to_render(site: Path, port: int, samples: int = 100) -> list[float]:
     from playwright.sync_api import sync_playwright
 
     generator = load_generator(load_catalog())
-    handler = functools.partial(Quiet, directory=str(site))
+    handler = functools.partial(StaticHost, directory=str(site))
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     rng = random.Random(7)
@@ -231,7 +183,7 @@ def main() -> None:
             f"click to render     : p50 {statistics.median(timings):.1f} ms, p95 {p95:.1f} ms, "
             f"max {timings[-1]:.1f} ms over {len(timings)} random combinations (headless Chromium)"
         )
-        lighthouse(site, port)
+        lighthouse_table(site, port)
     shares = sensitivity()
     print(
         "field sensitivity   : "

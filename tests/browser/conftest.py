@@ -5,13 +5,13 @@ from __future__ import annotations
 import functools
 import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Page, Request
-from sitebuild import CHROMIUM, CHROMIUM_ARGS, BuiltSite
+from sitebuild import CHROMIUM, CHROMIUM_ARGS, BuiltSite, StaticHost
 
 # Material renders each diagram into a *closed* shadow root; open it so tests can see the SVG.
 OPEN_SHADOW_ROOTS = """
@@ -20,9 +20,9 @@ Element.prototype.attachShadow = function (init) { return attach.call(this, { ..
 """
 
 
-class SiteHandler(SimpleHTTPRequestHandler):
-    """Serves the built site like a static host: directory indexes, 404.html for missing paths, and
-    the security headers of the site's `_headers` file (its Content Security Policy included)."""
+class SiteHandler(StaticHost):
+    """Serves the built site like a static host: gzip, directory indexes, 404.html for missing paths,
+    and the security headers of the site's `_headers` file (its Content Security Policy included)."""
 
     def end_headers(self) -> None:
         for name, value in site_headers(Path(self.directory)):
@@ -40,9 +40,6 @@ class SiteHandler(SimpleHTTPRequestHandler):
             self.wfile.write(body)
             return
         super().send_error(code, message, explain)
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 @functools.cache

@@ -38,7 +38,7 @@ def test_the_policy_is_strict(site: BuiltSite) -> None:
         "compare/blue-green-vs-canary/",
         "roadmaps/global-scale/",
         "roadmaps/implementation/",
-        "guides/choosing/",
+        "guides/learning-paths/",
         "guides/selection-wizard/?domain=messaging",
         "guides/progress/",
         "roadmaps/generator/?system=monolith&scale=growth&team=medium&challenges=performance&goal=cost&timeline=6months",
@@ -51,7 +51,7 @@ def test_no_page_breaks_the_content_security_policy(page: Page, site: BuiltSite,
     assert response is not None and "default-src 'none'" in response.headers["content-security-policy"]
     if "generator" in path:
         expect(page.locator(".pr-roadmap__chart svg")).to_be_attached()
-    elif path.startswith(("patterns/saga", "guides/choosing")):
+    elif path.startswith(("patterns/saga", "guides/learning-paths")):
         rendered_diagram_nodes(page)
     page.wait_for_load_state("networkidle")
     page.keyboard.press("/")  # the search worker loads under the policy too

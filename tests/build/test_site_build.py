@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -78,14 +79,19 @@ def test_no_page_loads_anything_from_another_host(built_site: BuiltSite) -> None
 
 
 def test_mermaid_is_served_from_our_origin(built_site: BuiltSite) -> None:
-    served = built_site.root / "assets" / "vendor" / "mermaid" / "mermaid.min.js"
-    installed = ROOT / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
-    assert hashlib.sha256(served.read_bytes()).digest() == hashlib.sha256(installed.read_bytes()).digest()
+    served = built_site.root / "assets" / "vendor" / "mermaid"
+    installed = ROOT / "node_modules" / "mermaid" / "dist"
+    chunks = sorted((installed / "chunks" / "mermaid.esm.min").glob("*.mjs"))
+    assert len(chunks) > 20
+    for source in [installed / "mermaid.esm.min.mjs", *chunks]:
+        copy = served / source.relative_to(installed)
+        assert hashlib.sha256(copy.read_bytes()).digest() == hashlib.sha256(source.read_bytes()).digest()
+    assert not list(served.rglob("*.map"))
     loader = (built_site.root / "assets" / "javascripts" / "mermaid-loader.js").read_text(encoding="utf-8")
-    assert "../vendor/mermaid/mermaid.min.js" in loader
+    assert "../vendor/mermaid/mermaid.esm.min.mjs" in loader
     assert "https://" not in loader
     page = (built_site.root / "patterns" / "circuit-breaker" / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'<pre\s+class="mermaid"><code>', page)
+    assert re.search(r'<pre class="mermaid" data-search-exclude><code>', page)
     assert "assets/javascripts/mermaid-loader.js" in page
 
 
@@ -105,3 +111,13 @@ def test_data_values_render_as_text_not_html(built_site: BuiltSite) -> None:
 def test_tags_index_lists_categories_and_tiers(built_site: BuiltSite) -> None:
     html = (built_site.root / "tags" / "index.html").read_text(encoding="utf-8")
     assert "Gold tier" in html and "Resilience" in html
+
+
+def test_search_index_holds_prose_but_not_diagram_sources_or_link_lists(built_site: BuiltSite) -> None:
+    index = json.loads((built_site.root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"] for doc in index["docs"]}
+    assert "patterns/saga/#how-it-works" in locations and "guides/quick-start/#week-1" in locations
+    skipped = ("#relationship-map", "#related-patterns", "#sources", "#appears-in")
+    assert not [loc for loc in locations if loc.endswith(skipped)]
+    texts = " ".join(doc["text"] for doc in index["docs"])
+    assert "flowchart LR" not in texts and "sequenceDiagram" not in texts

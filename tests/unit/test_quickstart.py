@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import importlib.util
 import inspect
 import io
@@ -495,7 +496,9 @@ def test_ids_do_not_leak_between_asyncio_tasks(log_stream: io.StringIO) -> None:
     async def main() -> None:
         await asyncio.gather(request("a-1"), request("a-2"), request("a-3"))
 
-    asyncio.run(main())
+    # In a thread of its own: when the browser tests ran first, Playwright's loop runs in this one.
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, main()).result()
     entries = records(log_stream)
     assert sorted(e["correlation_id"] for e in entries) == ["a-1", "a-2", "a-3"]
     assert all(e["correlation_id"] == e["expected"] for e in entries)

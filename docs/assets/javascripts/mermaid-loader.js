@@ -4,40 +4,34 @@
  * Material for MkDocs renders diagrams through the global `mermaid` object and falls
  * back to a CDN copy when none is defined. This small object takes its place: it keeps
  * the configuration Material passes to `initialize`, and renders a diagram only once it
- * comes near the viewport: then it loads our own copy of mermaid.min.js (served from this
- * origin) and hands the call on to it. Pages whose diagrams are never scrolled to, and pages
- * without a diagram, never download the library.
+ * comes near the viewport: then it imports our own copy of mermaid's ES module build (served
+ * from this origin; it fetches only the chunks the diagram type needs) and hands the call on to
+ * it. Pages whose diagrams are never scrolled to, and pages without a diagram, never download it.
  */
 (function () {
   "use strict";
 
   var here = document.currentScript && document.currentScript.src;
-  var libraryUrl = new URL("../vendor/mermaid/mermaid.min.js", here || document.baseURI).href;
+  var libraryUrl = new URL("../vendor/mermaid/mermaid.esm.min.mjs", here || document.baseURI).href;
   var config = null;
   var library = null;
 
   function load() {
     if (!library) {
-      library = new Promise(function (resolve, reject) {
-        var tag = document.createElement("script");
-        tag.src = libraryUrl;
-        tag.async = true;
-        tag.onload = function () {
-          var real = window.mermaid;
-          window.mermaid = standIn; // keep the stand-in global; it forwards to `real`
+      library = import(libraryUrl).then(
+        function (module) {
+          var real = module.default;
           if (!real || typeof real.render !== "function") {
-            reject(new Error("mermaid.min.js loaded but defined no renderer"));
-            return;
+            throw new Error(libraryUrl + " loaded but defined no renderer");
           }
           real.initialize(config || { startOnLoad: false });
-          resolve(real);
-        };
-        tag.onerror = function () {
+          return real;
+        },
+        function (error) {
           library = null; // allow a retry on the next diagram
-          reject(new Error("could not load " + libraryUrl));
-        };
-        document.head.appendChild(tag);
-      });
+          throw error;
+        }
+      );
     }
     return library;
   }
