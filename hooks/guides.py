@@ -106,7 +106,9 @@ class Checks:
             where = f"domains.{d_index}"
             self.unique(f"{where}.question.answers", [a.id for a in domain.question.answers])
             for a_index, answer in enumerate(domain.question.answers):
-                self.ids(f"{where}.question.answers.{a_index}.stack", [p.pattern for p in answer.stack])
+                stack = [p.pattern for p in answer.stack]
+                self.ids(f"{where}.question.answers.{a_index}.stack", stack)
+                self.ordered(f"{where}.question.answers.{a_index}.stack", stack)
             self.ids(f"{where}.avoid", [p.pattern for p in domain.avoid])
             recommended = {p.pattern for a in domain.question.answers for p in a.stack}
             for index, pick in enumerate(domain.avoid):

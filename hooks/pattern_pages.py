@@ -5,6 +5,7 @@ Called by hooks/main.py. Each renderer returns None unless the page is its own.
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections import defaultdict
 from collections.abc import Iterable
@@ -25,6 +26,10 @@ MERMAID_DIST = ROOT / "node_modules" / "mermaid" / "dist"
 MERMAID_ENTRY = "mermaid.esm.min.mjs"
 MERMAID_CHUNKS = "chunks/mermaid.esm.min"
 MERMAID_TARGET = Path("assets") / "vendor" / "mermaid"
+# The long-form prose of a pattern page stays out of the search index, which every visitor downloads:
+# search finds a pattern by its name, aliases, summary, problem, solution, uses and trade-offs.
+HEADING = re.compile(r"^(#{2,6} [^{]+?)[ \t]*$")
+FENCE = re.compile(r"^\s*(```|~~~)")
 CATALOG_MARKERS = {
     "patterns/index.md": "<!-- hooks/pattern_pages.py: catalog -->",
     "patterns/aliases.md": "<!-- hooks/pattern_pages.py: aliases -->",
@@ -47,13 +52,24 @@ def render_pattern(site: Site, markdown: str, page: Page) -> str | None:
     return "\n".join(
         [
             macros.header(pattern, LABELS, prerequisites=prerequisites),
-            markdown,
+            out_of_search(markdown),
             macros.footer(
                 pattern, prerequisites, dependents, related, appears_in(site, pattern.id),
                 maps.neighbourhood(catalog, pattern.id),
             ),
         ]
     )
+
+
+def out_of_search(markdown: str) -> str:
+    """Mark every heading of the prose (outside code fences) for Material's search to skip its section."""
+    lines, fenced = markdown.split("\n"), False
+    for index, line in enumerate(lines):
+        if FENCE.match(line):
+            fenced = not fenced
+        elif not fenced and (heading := HEADING.match(line)):
+            lines[index] = heading.group(1) + " { data-search-exclude }"
+    return "\n".join(lines)
 
 
 def appears_in(site: Site, pattern_id: str) -> list[dict[str, str]]:

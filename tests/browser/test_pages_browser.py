@@ -80,6 +80,29 @@ def test_search_finds_a_pattern(page: Page, site: BuiltSite, offsite: list) -> N
     assert offsite == []
 
 
+def test_search_index_is_fetched_after_the_page_has_loaded(page: Page, site: BuiltSite) -> None:
+    page.add_init_script(
+        """window.__loaded = null;
+        addEventListener("load", () => { window.__loaded = performance.now(); });"""
+    )
+    with page.expect_request(re.compile(r"/search/search_index\.json$")) as request:
+        page.goto(site.url + "patterns/saga/")
+    asked = page.evaluate(
+        "performance.getEntriesByType('resource').find(e => e.name.endsWith('/search/search_index.json')).startTime"
+    )
+    assert request.value.resource_type == "xhr"
+    loaded = page.evaluate("window.__loaded")
+    assert loaded is not None and asked >= loaded  # the page first, then the index
+
+
+def test_search_finds_a_pattern_by_a_word_of_its_solution(page: Page, site: BuiltSite) -> None:
+    page.goto(site.url)
+    page.keyboard.press("/")
+    query = page.locator("input.md-search__input")
+    query.fill("compensating")  # a word from saga's solution text, which stays in the index
+    expect(page.locator(".md-search-result__list a[href*='patterns/saga/']").first).to_be_visible()
+
+
 @pytest.mark.parametrize("path", ["", "patterns/", "patterns/sharding/", "tags/", "no-such-page/"])
 def test_pages_make_no_requests_to_other_hosts(page: Page, site: BuiltSite, offsite: list, path: str) -> None:
     page.goto(site.url + path)

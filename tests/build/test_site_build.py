@@ -113,11 +113,17 @@ def test_tags_index_lists_categories_and_tiers(built_site: BuiltSite) -> None:
     assert "Gold tier" in html and "Resilience" in html
 
 
-def test_search_index_holds_prose_but_not_diagram_sources_or_link_lists(built_site: BuiltSite) -> None:
+def test_search_index_is_lean_and_keeps_what_readers_search_for(built_site: BuiltSite) -> None:
+    """Names, summaries, problem, solution, uses and trade-offs are indexed; long-form prose,
+    diagram sources, link lists and pages that only repeat other pages are not."""
     index = json.loads((built_site.root / "search" / "search_index.json").read_text(encoding="utf-8"))
     locations = {doc["location"] for doc in index["docs"]}
-    assert "patterns/saga/#how-it-works" in locations and "guides/quick-start/#week-1" in locations
-    skipped = ("#relationship-map", "#related-patterns", "#sources", "#appears-in")
-    assert not [loc for loc in locations if loc.endswith(skipped)]
+    kept = ("patterns/saga/", "patterns/saga/#solution", "patterns/saga/#trade-offs", "guides/quick-start/#week-1")
+    assert set(kept) <= locations
+    skipped = ("#how-it-works", "#worked-example", "#pitfalls", "#relationship-map", "#related-patterns", "#sources")
+    assert not [loc for loc in locations if loc.startswith("patterns/") and loc.endswith(skipped)]
+    assert not [loc for loc in locations if loc.startswith("tags/")]
     texts = " ".join(doc["text"] for doc in index["docs"])
     assert "flowchart LR" not in texts and "sequenceDiagram" not in texts
+    assert "Signs that it works" not in texts and 'data-pattern="' not in texts
+    assert (built_site.root / "search" / "search_index.json").stat().st_size < 1_500_000

@@ -129,6 +129,12 @@ def rewrite(path: Path, change) -> None:
     path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
 
 
+def _reversed_stack(d: dict) -> None:
+    for answer in d["domains"][0]["question"]["answers"]:
+        picks = [("circuit-breaker", "the breaker first"), ("timeout", "then its timeout"), ("caching", "and a cache")]
+        answer["stack"] = [{"pattern": pid, "why": why} for pid, why in picks]
+
+
 def _swap_groups(d: dict) -> None:
     d["groups"][0]["patterns"], d["groups"][4]["patterns"] = d["groups"][4]["patterns"], d["groups"][0]["patterns"]
 
@@ -162,6 +168,7 @@ def _out_of_order_path(d: dict) -> None:
             "no 'ghost.yml'",
         ),
         ("wizard", lambda d: d["domains"].pop(), "domains", "at least 4"),
+        ("wizard", _reversed_stack, "domains.0.question.answers.", "prerequisites come first"),
         ("wizard", lambda d: d["domains"][0].update(colour="red"), "domains.0.colour", "unknown field"),
         ("learning", _swap_groups, "groups", "before"),
         ("learning", _wrong_kind, "dependencies.", "among the prerequisites"),
