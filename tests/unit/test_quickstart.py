@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextlib
+import contextvars
 import importlib.util
 import inspect
 import io
@@ -11,6 +13,7 @@ import json
 import logging
 import random
 import re
+import socket
 import sqlite3
 import sys
 import threading
@@ -66,15 +69,18 @@ class FakeClock:
         self.now += seconds
 
 
-def boom(exc: Exception) -> Callable[[], Any]:
+def boom(exc: BaseException) -> Callable[[], Any]:
     def fail() -> Any:
         raise exc
 
     return fail
 
 
-def http_error(code: int) -> urllib.error.HTTPError:
-    return urllib.error.HTTPError("http://example.invalid/", code, "error", Message(), None)
+def http_error(code: int, **headers: str) -> urllib.error.HTTPError:
+    message = Message()
+    for name, value in headers.items():
+        message[name.replace("_", "-")] = value
+    return urllib.error.HTTPError("http://example.invalid/", code, "error", message, None)
 
 
 # --------------------------------------------------------------------------- circuit breaker
@@ -168,6 +174,114 @@ def test_ignored_errors_do_not_trip_the_breaker() -> None:
     assert breaker.state is circuit_breaker.State.CLOSED
 
 
+def open_breaker(breaker: Any, failures: int) -> None:
+    for _ in range(failures):
+        with pytest.raises(ConnectionError):
+            breaker.call(boom(ConnectionError()))
+
+
+def test_a_late_success_from_before_the_breaker_opened_does_not_close_it() -> None:
+    breaker = circuit_breaker.CircuitBreaker("users", failure_threshold=2, reset_timeout=10.0, clock=FakeClock())
+
+    def slow_success() -> str:
+        open_breaker(breaker, 2)  # other requests fail while this one is still in flight
+        assert breaker.state is circuit_breaker.State.OPEN
+        return "late"
+
+    assert breaker.call(slow_success) == "late"
+    assert breaker.state is circuit_breaker.State.OPEN
+
+
+def test_only_the_half_open_trial_can_close_the_breaker() -> None:
+    clock = FakeClock()
+    breaker = circuit_breaker.CircuitBreaker("users", failure_threshold=1, reset_timeout=10.0, clock=clock)
+
+    def admitted_while_closed() -> str:
+        open_breaker(breaker, 1)
+        clock.advance(10.0)
+        assert breaker.state is circuit_breaker.State.HALF_OPEN
+        return "stale"
+
+    assert breaker.call(admitted_while_closed) == "stale"
+    assert breaker.state is circuit_breaker.State.HALF_OPEN  # the stale success was ignored
+    assert breaker.call(lambda: "trial") == "trial"  # and the trial slot is still free
+    assert breaker.state is circuit_breaker.State.CLOSED
+
+
+def test_a_late_failure_from_an_older_state_does_not_reopen_the_breaker() -> None:
+    clock = FakeClock()
+    breaker = circuit_breaker.CircuitBreaker("users", failure_threshold=1, reset_timeout=10.0, clock=clock)
+
+    def slow_failure() -> None:
+        open_breaker(breaker, 1)
+        clock.advance(10.0)
+        assert breaker.call(lambda: "trial") == "trial"  # closes the breaker again
+        raise TimeoutError("from before the breaker opened")
+
+    with pytest.raises(TimeoutError):
+        breaker.call(slow_failure)
+    assert breaker.state is circuit_breaker.State.CLOSED
+
+
+def test_a_trial_ended_by_a_base_exception_frees_the_trial_slot() -> None:
+    class Cancelled(BaseException):
+        pass
+
+    clock = FakeClock()
+    breaker = circuit_breaker.CircuitBreaker("users", failure_threshold=1, reset_timeout=10.0, clock=clock)
+    open_breaker(breaker, 1)
+    clock.advance(10.0)
+    with pytest.raises(Cancelled):
+        breaker.call(boom(Cancelled()))
+    clock.advance(10.0)
+    assert breaker.call(lambda: "next trial") == "next trial"
+    assert breaker.state is circuit_breaker.State.CLOSED
+
+
+def test_the_state_change_callback_runs_outside_the_lock_and_in_order() -> None:
+    clock = FakeClock()
+    seen: list[tuple[Any, Any]] = []
+    breaker = circuit_breaker.CircuitBreaker(
+        "users",
+        failure_threshold=1,
+        reset_timeout=10.0,
+        clock=clock,
+        on_state_change=lambda name, state: seen.append((state, breaker.state)),  # reads .state: no deadlock
+    )
+
+    def cycle() -> None:
+        open_breaker(breaker, 1)
+        clock.advance(10.0)
+        breaker.call(lambda: None)
+
+    worker = threading.Thread(target=cycle, daemon=True)
+    worker.start()
+    worker.join(5.0)
+    assert not worker.is_alive(), "the callback deadlocked on the breaker's lock"
+    s = circuit_breaker.State
+    assert seen == [(s.OPEN, s.OPEN), (s.HALF_OPEN, s.HALF_OPEN), (s.CLOSED, s.CLOSED)]
+
+
+def test_the_open_gauge_stays_at_1_while_a_dependency_stays_down() -> None:
+    clock = FakeClock()
+    gauge: list[int] = []
+    breaker = circuit_breaker.CircuitBreaker(
+        "users",
+        failure_threshold=1,
+        reset_timeout=10.0,
+        clock=clock,
+        on_state_change=lambda name, state: gauge.append(circuit_breaker.open_gauge_value(state)),
+    )
+    open_breaker(breaker, 1)
+    for _ in range(2):  # open -> half-open -> failed trial -> open, twice
+        clock.advance(10.0)
+        open_breaker(breaker, 1)
+    assert gauge == [1, 1, 1, 1, 1]  # never 0, so the alert's `for: 5m` keeps counting
+    clock.advance(10.0)
+    breaker.call(lambda: None)
+    assert gauge[-1] == 0
+
+
 def test_get_user_calls_a_valid_url_and_degrades_when_the_call_fails(monkeypatch: pytest.MonkeyPatch) -> None:
     urls: list[str] = []
 
@@ -178,10 +292,31 @@ def test_get_user_calls_a_valid_url_and_degrades_when_the_call_fails(monkeypatch
             return io.BytesIO(b'{"id": 7, "name": "Ada"}')
         raise urllib.error.URLError("connection refused")
 
+    monkeypatch.setattr(circuit_breaker, "users_breaker", circuit_breaker.CircuitBreaker("user-service"))
     monkeypatch.setattr(circuit_breaker.urllib.request, "urlopen", fake_urlopen)
     assert circuit_breaker.get_user(7) == {"id": 7, "name": "Ada"}
     assert circuit_breaker.get_user(8) == {"id": 8, "name": None, "degraded": True}
     assert urls == ["http://user-service:8080/users/7", "http://user-service:8080/users/8"]
+
+
+def test_get_user_treats_4xx_as_an_answer_not_as_a_failure(monkeypatch: pytest.MonkeyPatch) -> None:
+    codes: list[int] = []
+
+    def fake_urlopen(url: str, timeout: float) -> io.BytesIO:
+        raise http_error(codes.pop(0))
+
+    monkeypatch.setattr(circuit_breaker.urllib.request, "urlopen", fake_urlopen)
+    breaker = circuit_breaker.users_breaker  # the module's own breaker, with its own `ignore`
+    codes.extend([404] * 10)
+    assert [circuit_breaker.get_user(1) for _ in range(10)] == [None] * 10  # missing, not degraded
+    assert breaker.state is circuit_breaker.State.CLOSED  # ten 404s did not open it
+    codes.append(403)
+    with pytest.raises(circuit_breaker.ClientError):
+        circuit_breaker.get_user(1)  # a bug on our side is not hidden behind a placeholder
+    codes.extend([503, 429])
+    assert circuit_breaker.get_user(1) == circuit_breaker.get_user(1) == {"id": 1, "name": None, "degraded": True}
+    assert breaker.state is circuit_breaker.State.CLOSED
+    assert breaker.call(lambda: "reset") == "reset"  # leave the shared breaker with no failures counted
 
 
 # --------------------------------------------------------------------------- retry
@@ -254,10 +389,45 @@ def test_retry_does_not_retry_other_errors() -> None:
     assert sleeps == []
 
 
+def test_a_retry_after_from_the_server_sets_the_minimum_wait() -> None:
+    sleeps: list[float] = []
+    policy = retry.RetryPolicy(max_attempts=3, base_delay=0.1, max_delay=1.0, max_retry_after=10.0)
+    too_many = retry.TransientHTTPError("rates-service answered 429", retry_after=3.0)
+    wrapped = retry.retry(policy, sleep=sleeps.append, uniform=lambda low, high: high)(flaky([too_many]))
+    assert wrapped() == "done"
+    assert sleeps == [3.0]  # what the server asked for, not the 0.1 s backoff
+
+
+def test_a_retry_after_longer_than_the_cap_is_not_waited_for() -> None:
+    sleeps: list[float] = []
+    policy = retry.RetryPolicy(max_attempts=5, max_retry_after=10.0)
+    error = retry.TransientHTTPError("rates-service answered 503", retry_after=120.0)
+    with pytest.raises(retry.TransientHTTPError) as raised:
+        retry.retry(policy, sleep=sleeps.append)(boom(error))()
+    assert raised.value is error
+    assert sleeps == []  # gave up at once instead of holding the caller for two minutes
+
+
+def test_parse_retry_after_reads_seconds_and_http_dates() -> None:
+    now = 1_700_000_000.0  # 2023-11-14 22:13:20 UTC
+    assert retry.parse_retry_after("120") == 120.0
+    assert retry.parse_retry_after(" 2 ") == 2.0
+    assert retry.parse_retry_after("Tue, 14 Nov 2023 22:13:50 GMT", now=lambda: now) == 30.0
+    assert retry.parse_retry_after("Tue, 14 Nov 2023 22:00:00 GMT", now=lambda: now) == 0.0  # already past
+    for unreadable in (None, "", "soon", "-5"):
+        assert retry.parse_retry_after(unreadable) is None
+
+
 def test_exchange_rate_classifies_http_errors(monkeypatch: pytest.MonkeyPatch) -> None:
     undecorated = retry.get_exchange_rate.__wrapped__  # skip the real sleeps; the decorator is tested above
     urls: list[str] = []
-    outcomes: list[Any] = [http_error(503), http_error(404), urllib.error.URLError("refused"), b'{"EUR": 0.9}']
+    outcomes: list[Any] = [
+        http_error(503),
+        http_error(404),
+        urllib.error.URLError("refused"),
+        http_error(429, Retry_After="2"),
+        b'{"EUR": 0.9}',
+    ]
 
     def fake_urlopen(url: str, timeout: float) -> io.BytesIO:
         urls.append(url)
@@ -267,13 +437,17 @@ def test_exchange_rate_classifies_http_errors(monkeypatch: pytest.MonkeyPatch) -
         return io.BytesIO(outcome)
 
     monkeypatch.setattr(retry.urllib.request, "urlopen", fake_urlopen)
-    with pytest.raises(retry.TransientHTTPError):
+    with pytest.raises(retry.TransientHTTPError) as no_hint:
         undecorated("EUR")
+    assert no_hint.value.retry_after is None
     with pytest.raises(urllib.error.HTTPError) as raised:
         undecorated("EUR")
     assert not isinstance(raised.value, ConnectionError)  # a 404 is not retried
     with pytest.raises(retry.TransientHTTPError):
         undecorated("EUR")
+    with pytest.raises(retry.TransientHTTPError) as rate_limited:
+        undecorated("EUR")
+    assert rate_limited.value.retry_after == 2.0  # the 429's Retry-After reaches the retry loop
     assert undecorated("EUR") == {"EUR": 0.9}
     assert set(urls) == {"http://rates-service:8080/rates/EUR"}
 
@@ -284,21 +458,22 @@ def test_exchange_rate_classifies_http_errors(monkeypatch: pytest.MonkeyPatch) -
 def test_token_bucket_allows_a_burst_then_refills_with_time() -> None:
     clock = FakeClock()
     bucket = rate_limit.TokenBucket(rate=1.0, capacity=3, clock=clock)
-    assert [bucket.try_acquire() for _ in range(4)] == [True, True, True, False]
-    assert bucket.retry_after() == pytest.approx(1.0)
+    assert [bucket.try_acquire()[0] for _ in range(3)] == [True, True, True]
+    allowed, wait = bucket.try_acquire()
+    assert not allowed and wait == pytest.approx(1.0)
     clock.advance(0.5)
-    assert not bucket.try_acquire()
-    assert bucket.retry_after() == pytest.approx(0.5)
+    allowed, wait = bucket.try_acquire()
+    assert not allowed and wait == pytest.approx(0.5)
     clock.advance(0.5)
-    assert bucket.try_acquire()
-    assert not bucket.try_acquire()
+    assert bucket.try_acquire() == (True, 0.0)
+    assert not bucket.try_acquire()[0]
 
 
 def test_token_bucket_never_holds_more_than_its_capacity() -> None:
     clock = FakeClock()
     bucket = rate_limit.TokenBucket(rate=10.0, capacity=2, clock=clock)
     clock.advance(3_600)
-    assert [bucket.try_acquire() for _ in range(3)] == [True, True, False]
+    assert [bucket.try_acquire()[0] for _ in range(3)] == [True, True, False]
 
 
 def test_token_bucket_rejects_nonsense_settings() -> None:
@@ -315,6 +490,18 @@ def test_rate_limiter_keeps_one_bucket_per_key_and_reports_retry_after() -> None
     assert limiter.check("bob") == (True, 0)
     clock.advance(2.0)
     assert limiter.check("alice") == (True, 0)
+
+
+def test_a_refusal_never_says_retry_after_0_even_when_time_moves_on() -> None:
+    class TickingClock(FakeClock):
+        def __call__(self) -> float:
+            self.now += 0.6  # time passes between any two looks at the clock, as it does under load
+            return self.now
+
+    limiter = rate_limit.RateLimiter(rate=1.0, burst=1, clock=TickingClock())
+    assert limiter.check("k") == (True, 0)
+    # Refused with 0.6 tokens; a second look 0.6 s later would find a full bucket and say "retry in 0 s".
+    assert limiter.check("k") == (False, 1)
 
 
 def test_rate_limiter_forgets_the_least_recently_seen_key_first() -> None:
@@ -347,6 +534,11 @@ def call_wsgi(app: Callable[..., Any], path: str, **environ: str) -> tuple[int, 
     return int(seen["status"].split()[0]), seen["headers"], json.loads(body) if body else None
 
 
+def warm(app: Any) -> Any:
+    app.mark_warmed_up()
+    return app
+
+
 def test_liveness_is_200_even_when_every_dependency_is_down() -> None:
     ran: list[str] = []
 
@@ -363,10 +555,10 @@ def test_liveness_is_200_even_when_every_dependency_is_down() -> None:
 
 
 def test_readiness_is_200_when_every_check_passes() -> None:
-    app = health.HealthApp({"db": lambda: None, "cache": lambda: None})
+    app = warm(health.HealthApp({"pool": lambda: None, "disk": lambda: None}))
     status, headers, body = call_wsgi(app, health.READINESS_PATH)
     assert status == 200
-    assert body["checks"] == {"db": "ok", "cache": "ok"}
+    assert body == {"ready": True, "warmed_up": True, "draining": False, "checks": {"pool": "ok", "disk": "ok"}}
     assert headers["Cache-Control"] == "no-store"
 
 
@@ -374,7 +566,7 @@ def test_readiness_is_503_when_a_check_fails_and_hides_the_error_message() -> No
     def db() -> None:
         raise ConnectionRefusedError("postgres://admin:secret@db:5432")
 
-    status, _, body = call_wsgi(health.HealthApp({"db": db, "cache": lambda: None}), health.READINESS_PATH)
+    status, _, body = call_wsgi(warm(health.HealthApp({"db": db, "cache": lambda: None})), health.READINESS_PATH)
     assert status == 503
     assert body["checks"] == {"db": "failed: ConnectionRefusedError", "cache": "ok"}
     assert "secret" not in json.dumps(body)
@@ -382,7 +574,7 @@ def test_readiness_is_503_when_a_check_fails_and_hides_the_error_message() -> No
 
 def test_readiness_is_503_when_a_check_times_out_without_waiting_for_it() -> None:
     release = threading.Event()
-    app = health.HealthApp({"db": lambda: None, "slow": lambda: release.wait(5.0)}, timeout=0.05)
+    app = warm(health.HealthApp({"db": lambda: None, "slow": lambda: release.wait(5.0)}, timeout=0.05))
     try:
         started = time.monotonic()
         status, _, body = call_wsgi(app, health.READINESS_PATH)
@@ -394,8 +586,18 @@ def test_readiness_is_503_when_a_check_times_out_without_waiting_for_it() -> Non
     assert elapsed < 2.0
 
 
+def test_readiness_is_503_until_warm_up_is_done() -> None:
+    app = health.HealthApp({"pool": lambda: None})
+    status, _, body = call_wsgi(app, health.READINESS_PATH)
+    assert (status, body["warmed_up"], body["checks"]) == (503, False, {"pool": "ok"})
+    assert call_wsgi(app, health.LIVENESS_PATH)[0] == 200  # not ready yet, but alive: no restart
+    app.mark_warmed_up()
+    assert call_wsgi(app, health.READINESS_PATH)[0] == 200
+
+
 def test_draining_fails_readiness_but_not_liveness() -> None:
-    app = health.HealthApp({"db": lambda: None})
+    app = warm(health.HealthApp({"db": lambda: None}))
+    assert call_wsgi(app, health.READINESS_PATH)[0] == 200
     app.start_draining()
     assert call_wsgi(app, health.READINESS_PATH)[0] == 503
     assert call_wsgi(app, health.LIVENESS_PATH)[0] == 200
@@ -405,20 +607,26 @@ def test_unknown_paths_are_404() -> None:
     assert call_wsgi(health.HealthApp({}), "/health")[0] == 404
 
 
-def test_tcp_check_connects_with_a_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
-    calls: list[tuple[Any, ...]] = []
+def test_capacity_check_fails_only_while_the_resource_is_used_up() -> None:
+    in_use = [9]
+    check = health.capacity_check(lambda: in_use[0], limit=10)
+    check()
+    in_use[0] = 10
+    with pytest.raises(RuntimeError):
+        check()
 
-    def fake_connect(address: tuple[str, int], timeout: float) -> io.BytesIO:
-        calls.append((address, timeout))
-        if address[0] == "down":
-            raise ConnectionRefusedError
-        return io.BytesIO()
 
-    monkeypatch.setattr(health.socket, "create_connection", fake_connect)
-    health.tcp_check("postgres", 5432, timeout=0.5)()
-    with pytest.raises(ConnectionRefusedError):
-        health.tcp_check("down", 1)()
-    assert calls == [(("postgres", 5432), 0.5), (("down", 1), 1.0)]
+def test_the_example_app_reads_local_state_and_never_the_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Readiness must not probe a shared database: one blip would take every pod out of the Service."""
+    connections: list[Any] = []
+    monkeypatch.setattr(socket, "create_connection", lambda *args, **kwargs: connections.append(args))
+    monkeypatch.setattr(socket.socket, "connect", lambda self, address: connections.append(address))
+    app = warm(health.app)
+    assert call_wsgi(app, health.READINESS_PATH)[:1] == (200,)
+    monkeypatch.setattr(health.pool, "checked_out", health.pool.size)  # every pooled connection is busy
+    status, _, body = call_wsgi(app, health.READINESS_PATH)
+    assert (status, body["checks"]) == (503, {"db_pool": "failed: RuntimeError"})
+    assert connections == []
 
 
 # --------------------------------------------------------------------------- structured logging
@@ -520,6 +728,72 @@ def test_middleware_reuses_or_mints_the_id_and_echoes_it(log_stream: io.StringIO
     assert structured_logging.correlation_id.get() is None  # nothing left behind after the request
 
 
+class StreamingBody:
+    """A WSGI response body that logs while it streams and records whether close() was called."""
+
+    def __init__(self, chunks: list[bytes]) -> None:
+        self._chunks = iter(chunks)
+        self.produced: list[bytes] = []
+        self.closed = False
+
+    def __iter__(self) -> StreamingBody:
+        return self
+
+    def __next__(self) -> bytes:
+        chunk = next(self._chunks)
+        logging.getLogger("orders").info("streamed", extra={"fields": {"chunk": chunk.decode()}})
+        self.produced.append(chunk)
+        return chunk
+
+    def close(self) -> None:
+        logging.getLogger("orders").info("closed")
+        self.closed = True
+
+
+def test_middleware_streams_the_body_and_closes_it(log_stream: io.StringIO) -> None:
+    body = StreamingBody([b"a", b"b", b"c"])
+
+    def app(environ: dict[str, Any], start_response: Callable[..., Any]) -> StreamingBody:
+        start_response("200 OK", [("Content-Type", "text/plain")])
+        return body
+
+    seen: dict[str, Any] = {}
+    response: Any = structured_logging.CorrelationIdMiddleware(app)(
+        {"PATH_INFO": "/export", "HTTP_X_CORRELATION_ID": "req-9"},
+        lambda status, headers, exc_info=None: seen.update(headers=dict(headers)),
+    )
+    assert seen["headers"]["X-Correlation-ID"] == "req-9"
+    assert body.produced == []  # nothing buffered: the server pulls chunks as it sends them
+    chunks = iter(response)
+    assert next(chunks) == b"a"
+    assert body.produced == [b"a"]
+    assert structured_logging.correlation_id.get() is None  # the id does not leak between chunks
+    assert list(chunks) == [b"b", b"c"]
+    response.close()  # the server's duty under WSGI
+    assert body.closed
+    entries = records(log_stream)
+    assert [e["message"] for e in entries] == ["streamed"] * 3 + ["closed"]
+    assert {e["correlation_id"] for e in entries} == {"req-9"}
+
+
+def test_middleware_closes_a_body_the_client_abandoned(log_stream: io.StringIO) -> None:
+    body = StreamingBody([b"first", b"never sent"])
+    response: Any = structured_logging.CorrelationIdMiddleware(lambda environ, start_response: body)(
+        {"PATH_INFO": "/export"}, lambda *args: None
+    )
+    assert next(iter(response)) == b"first"
+    response.close()  # the client went away: the server stops early
+    assert body.closed and body.produced == [b"first"]
+
+
+def test_a_thread_pool_needs_copy_context_to_see_the_id() -> None:
+    """What the page says: asyncio tasks inherit the id, a ThreadPoolExecutor task does not."""
+    with structured_logging.correlation_scope("req-7"), concurrent.futures.ThreadPoolExecutor(1) as pool:
+        assert pool.submit(structured_logging.correlation_id.get).result() is None
+        context = contextvars.copy_context()
+        assert pool.submit(context.run, structured_logging.correlation_id.get).result() == "req-7"
+
+
 def call_wsgi_text(app: Callable[..., Any], **environ: str) -> tuple[str, dict[str, str], bytes]:
     seen: dict[str, Any] = {}
 
@@ -619,14 +893,82 @@ def test_concurrent_misses_on_one_key_load_it_once() -> None:
     assert calls == ["hot"]
 
 
-def test_product_cache_uses_a_parameterised_query() -> None:
-    db = sqlite3.connect(":memory:")
-    db.execute("CREATE TABLE products (id TEXT PRIMARY KEY, name TEXT, price_cents INTEGER)")
-    db.execute("INSERT INTO products VALUES ('p-1', 'Kettle', 2500)")
-    products = cache.product_cache(db)
+def test_an_invalidate_during_a_load_is_not_overwritten_by_that_load() -> None:
+    data = {"p1": "old price"}
+
+    def loader(key: str) -> str:
+        value = data[key]  # the reader has read the row...
+        data[key] = "new price"  # ...then a writer commits and invalidates before the reader stores
+        c.invalidate(key)
+        return value
+
+    c: Any = cache.CacheAside(loader, clock=FakeClock())
+    assert c.get("p1") == "old price"  # this caller read before the write, which is fine once
+    assert c.get("p1") == "new price"  # but the old value was not cached for a whole TTL
+    assert c.misses == 2
+
+
+def test_an_invalidate_from_another_thread_during_a_load_wins() -> None:
+    data = {"k": 1}
+    loading, written = threading.Event(), threading.Event()
+
+    def slow_loader(key: str) -> int:
+        value = data[key]
+        loading.set()
+        assert written.wait(5.0)
+        return value
+
+    c: Any = cache.CacheAside(slow_loader, clock=FakeClock())
+    reader = threading.Thread(target=c.get, args=("k",))
+    reader.start()
+    assert loading.wait(5.0)
+    data["k"] = 2
+    c.invalidate("k")  # the writer, while the reader is still inside the loader
+    written.set()
+    reader.join(5.0)
+    assert c.get("k") == 2
+
+
+def test_a_failed_load_caches_nothing_and_the_next_get_retries() -> None:
+    calls: list[str] = []
+
+    def flaky_loader(key: str) -> str:
+        calls.append(key)
+        if len(calls) == 1:
+            raise ConnectionError("database restarting")
+        return "value"
+
+    c: Any = cache.CacheAside(flaky_loader, clock=FakeClock())
+    with pytest.raises(ConnectionError):
+        c.get("k")
+    assert c.get("k") == "value"
+    assert c.get("k") == "value"
+    assert calls == ["k", "k"]  # loaded again after the failure, then cached
+
+
+@pytest.fixture
+def products_db(tmp_path: Path) -> str:
+    path = str(tmp_path / "products.db")
+    with contextlib.closing(sqlite3.connect(path)) as db, db:
+        db.execute("CREATE TABLE products (id TEXT PRIMARY KEY, name TEXT, price_cents INTEGER)")
+        db.execute("INSERT INTO products VALUES ('p-1', 'Kettle', 2500)")
+    return path
+
+
+def test_product_cache_uses_a_parameterised_query(products_db: str) -> None:
+    products = cache.product_cache(products_db)
     assert products.get("p-1") == {"id": "p-1", "name": "Kettle", "price_cents": 2500}
     assert products.get("p-2") is None
     assert products.get("x' OR '1'='1") is None  # treated as a value, not as SQL
+
+
+def test_product_cache_can_load_from_any_thread(products_db: str) -> None:
+    """sqlite3 refuses a connection used outside the thread that opened it; get() runs in any thread."""
+    products = cache.product_cache(products_db)
+    assert products.get("p-2") is None  # first load in this thread
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        results = list(pool.map(products.get, ["p-1", "p-1", "p-3"]))
+    assert results == [{"id": "p-1", "name": "Kettle", "price_cents": 2500}] * 2 + [None]
 
 
 # --------------------------------------------------------------------------- task queue
@@ -637,6 +979,10 @@ def db_path(tmp_path: Path) -> str:
     return str(tmp_path / "tasks.db")
 
 
+def nonzero(counts: dict[str, int]) -> dict[str, int]:
+    return {status: n for status, n in counts.items() if n}
+
+
 def test_enqueue_claim_complete(db_path: str) -> None:
     q = task_queue.TaskQueue(db_path, clock=FakeClock())
     task_id = q.enqueue("send_email", {"to": "o'brien@example.com", "order": 7})
@@ -644,7 +990,7 @@ def test_enqueue_claim_complete(db_path: str) -> None:
     assert task == task_queue.Task(task_id, "send_email", {"to": "o'brien@example.com", "order": 7}, 1)
     assert q.claim() is None  # running tasks are not handed out twice
     q.complete(task)
-    assert q.counts() == {"done": 1}
+    assert nonzero(q.counts()) == {"done": 1}
 
 
 def test_failed_tasks_retry_with_backoff_then_go_dead(db_path: str) -> None:
@@ -655,7 +1001,7 @@ def test_failed_tasks_retry_with_backoff_then_go_dead(db_path: str) -> None:
         task = q.claim()
         assert task is not None and task.attempts == attempt
         q.fail(task, "gateway timeout")
-        assert q.counts() == {"ready": 1}
+        assert nonzero(q.counts()) == {"ready": 1}
         clock.advance(backoff - 0.1)
         assert q.claim() is None  # not before its backoff is over
         clock.advance(0.1)
@@ -664,12 +1010,27 @@ def test_failed_tasks_retry_with_backoff_then_go_dead(db_path: str) -> None:
     q.fail(task, "gateway timeout")
     clock.advance(10_000)
     assert q.claim() is None
-    assert q.counts() == {"dead": 1}
+    assert nonzero(q.counts()) == {"dead": 1}
     assert q.dead_letters() == [(task.id, "charge", "gateway timeout")]
 
-    q.retry_dead(task.id)  # replay after fixing the cause
+    assert q.retry_dead(task.id)  # replay after fixing the cause
+    assert not q.retry_dead(task.id)  # no longer dead
     replayed = q.claim()
     assert replayed is not None and replayed.attempts == 1
+
+
+def test_a_dead_task_can_be_discarded_and_the_dead_count_drops_to_zero(db_path: str) -> None:
+    q = task_queue.TaskQueue(db_path, clock=FakeClock())
+    dead_id = q.enqueue("refund", {"order": 3}, max_attempts=1)
+    live_id = q.enqueue("refund", {"order": 4})
+    task = q.claim()
+    assert task is not None and task.id == dead_id
+    q.fail(task, "order was cancelled")
+    assert not q.discard_dead(live_id)  # only dead tasks can be discarded
+    assert q.discard_dead(dead_id)
+    assert q.dead_letters() == []
+    # The gauge the dead-letter alert reads goes back to 0 (a missing key would leave it at its last value).
+    assert q.counts() == {"ready": 1, "running": 0, "done": 0, "dead": 0}
 
 
 def test_backoff_is_capped(db_path: str) -> None:
@@ -697,9 +1058,9 @@ def test_an_expired_lease_is_reclaimed_and_the_stale_worker_cannot_finish_it(db_
     fresh = worker_b.claim()
     assert fresh is not None and fresh.id == stale.id and fresh.attempts == 2
     worker_a.complete(stale)
-    assert worker_b.counts() == {"running": 1}
+    assert nonzero(worker_b.counts()) == {"running": 1}
     worker_b.complete(fresh)
-    assert worker_b.counts() == {"done": 1}
+    assert nonzero(worker_b.counts()) == {"done": 1}
 
 
 def test_a_lease_that_expires_on_the_last_attempt_dead_letters_the_task(db_path: str) -> None:
@@ -739,7 +1100,7 @@ def test_two_claimers_never_get_the_same_task(db_path: str) -> None:
     all_claims = claimed["a"] + claimed["b"]
     assert len(all_claims) == len(set(all_claims)) == 150
     assert set(all_claims) == ids
-    assert setup.counts() == {"done": 150}
+    assert nonzero(setup.counts()) == {"done": 150}
 
 
 def test_work_once_completes_or_fails_tasks(db_path: str) -> None:
@@ -755,7 +1116,7 @@ def test_work_once_completes_or_fails_tasks(db_path: str) -> None:
     assert task_queue.work_once(q, handlers) and task_queue.work_once(q, handlers)
     assert not task_queue.work_once(q, handlers)
     assert seen == [{"n": 1}]
-    assert q.counts() == {"done": 1, "dead": 1}
+    assert nonzero(q.counts()) == {"done": 1, "dead": 1}
     assert "template missing" in q.dead_letters()[0][2]
 
 
@@ -917,6 +1278,14 @@ def test_deployment_probes_point_at_the_health_endpoints() -> None:
     assert all(ports.get(p["targetPort"], p["targetPort"]) == health.PORT for p in service["spec"]["ports"])
 
 
+def test_a_stopping_pod_keeps_serving_until_the_endpoints_update() -> None:
+    pod = one(yaml_docs("kubernetes/deployment.yaml"), "Deployment")["spec"]["template"]["spec"]
+    (container,) = pod["containers"]
+    pause = container["lifecycle"]["preStop"]["sleep"]["seconds"]
+    # The sleep counts against the grace period, and the app still needs time to finish requests after it.
+    assert 0 < pause < pod["terminationGracePeriodSeconds"] / 2
+
+
 def test_hpa_targets_the_deployment() -> None:
     deployment = one(yaml_docs("kubernetes/deployment.yaml"), "Deployment")
     hpa = one(yaml_docs("kubernetes/hpa.yaml"), "HorizontalPodAutoscaler")
@@ -950,6 +1319,39 @@ def test_every_alert_rule_is_complete_and_its_expression_parses() -> None:
     for metric in ("http_requests_total", "http_request_duration_seconds_bucket", "circuit_breaker_open"):
         assert metric in exprs
     assert 'status="ready"' in exprs and 'status="dead"' in exprs
+
+
+def alert(name: str) -> dict[str, Any]:
+    (rule_file,) = yaml_docs("prometheus/alerts.yaml")
+    (found,) = [rule for group in rule_file["groups"] for rule in group["rules"] if rule["alert"] == name]
+    return found
+
+
+def test_the_dead_letter_alert_says_how_to_clear_it() -> None:
+    text = alert("TaskQueueDeadLetters")["annotations"]["description"]
+    methods = re.findall(r"(\w+)\(", text)
+    assert {"dead_letters", "retry_dead", "discard_dead"} <= set(methods)
+    assert all(hasattr(task_queue.TaskQueue, method) for method in methods)
+
+
+def test_the_breaker_alert_reads_the_gauge_the_example_exports() -> None:
+    source = (CODE / "prometheus" / "alerts.yaml").read_text(encoding="utf-8")
+    assert "open_gauge_value" in source and "circuit_breaker_open" in alert("CircuitBreakerOpen")["expr"]
+    s = circuit_breaker.State
+    assert {state: circuit_breaker.open_gauge_value(state) for state in s} == {s.CLOSED: 0, s.OPEN: 1, s.HALF_OPEN: 1}
+
+
+def test_the_plan_introduces_prerequisites_before_the_patterns_that_need_them() -> None:
+    page = PAGE.read_text(encoding="utf-8")
+    linked = list(dict.fromkeys(re.findall(r"\]\(\.\./patterns/([a-z0-9-]+)\.md\)", page)))
+    for pattern in linked:
+        data = yaml.safe_load((ROOT / "roadmap_data" / "patterns" / f"{pattern}.yml").read_text(encoding="utf-8"))
+        for needed in data.get("prerequisites") or []:
+            assert needed in linked[: linked.index(pattern)], f"{pattern} needs {needed} first"
+    # The catalog's reliability pack order: retry before the circuit breaker; metrics from week 1.
+    assert linked.index("retry-with-backoff") < linked.index("circuit-breaker")
+    week_1 = page.split("## Week 1", 1)[1].split("\n## ", 1)[0]
+    assert "](../patterns/observability.md)" in week_1
 
 
 def test_the_page_includes_and_links_every_example() -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import socket
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor, wait
@@ -13,37 +12,45 @@ LIVENESS_PATH = "/healthz"
 READINESS_PATH = "/readyz"
 PORT = 8080
 
-Check = Callable[[], None]  # returns if the dependency is usable, raises if not
+Check = Callable[[], None]  # returns if this instance can serve, raises if not
 
 
 class HealthApp:
     def __init__(self, checks: Mapping[str, Check], timeout: float = 2.0) -> None:
         self._checks = dict(checks)
         self._timeout = timeout  # keep it below the probe's timeoutSeconds, or the kubelet gives up first
+        self._warmed_up = threading.Event()
         self._draining = threading.Event()
 
+    def mark_warmed_up(self) -> None:
+        """Call once start-up work (pools opened, caches loaded) is done: until then the pod gets no traffic."""
+        self._warmed_up.set()
+
     def start_draining(self) -> None:
-        """Call on SIGTERM: readiness fails so traffic moves away while in-flight requests finish."""
+        """Call on SIGTERM. Kubernetes takes a terminating pod out of the Service by itself; this is for
+        load balancers outside the cluster that decide by polling /readyz."""
         self._draining.set()
 
     # --8<-- [start:routes]
     def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "")
         if path == LIVENESS_PATH:
-            # Liveness answers "is this process stuck?" only. Checking the database here would make
-            # Kubernetes restart every pod during a database outage, which fixes nothing.
+            # Liveness: "is this process stuck?" A database check here would restart every pod in an outage.
             return self._reply(start_response, 200, {"status": "alive"})
         if path == READINESS_PATH:
+            # Readiness reads this pod's own state only: probing the shared database would mark every
+            # pod unready in one blip and empty the Service, so clients would get no fast 503 or fallback.
             results = self._run_checks()
-            ready = not self._draining.is_set() and all(r == "ok" for r in results.values())
-            body = {"ready": ready, "draining": self._draining.is_set(), "checks": results}
+            warm, draining = self._warmed_up.is_set(), self._draining.is_set()
+            ready = warm and not draining and all(r == "ok" for r in results.values())
+            body = {"ready": ready, "warmed_up": warm, "draining": draining, "checks": results}
             return self._reply(start_response, 200 if ready else 503, body)
         return self._reply(start_response, 404, {"error": "not found"})
 
     # --8<-- [end:routes]
 
     def _run_checks(self) -> dict[str, str]:
-        # Run checks in parallel with one overall deadline, so a hung dependency costs `timeout`, not a sum.
+        # Local checks are quick, but one stuck on a deadlocked lock must not hang the probe: one deadline.
         pool = ThreadPoolExecutor(max_workers=max(1, len(self._checks)), thread_name_prefix="readyz")
         futures = {name: pool.submit(check) for name, check in self._checks.items()}
         done, _ = wait(futures.values(), timeout=self._timeout)
@@ -73,21 +80,30 @@ class HealthApp:
         return [payload]
 
 
-def tcp_check(host: str, port: int, timeout: float = 1.0) -> Check:
-    """A cheap dependency check: can we open a TCP connection? Give each check its own timeout too."""
+def capacity_check(in_use: Callable[[], int], limit: int) -> Check:
+    """Fails while a local resource is used up, such as every connection of this instance's pool being
+    checked out. It reads a counter and never contacts the shared database: that is the breaker's job."""
 
     def check() -> None:
-        with socket.create_connection((host, port), timeout=timeout):
-            pass
+        if in_use() >= limit:
+            raise RuntimeError("no free capacity")
 
     return check
 
 
-# Usage: the readiness checks are the dependencies without which this instance cannot serve a request.
-app = HealthApp({"postgres": tcp_check("postgres", 5432), "redis": tcp_check("redis", 6379)})
+class Pool:
+    """Stands in for your database pool; most pools report how many connections are checked out."""
+
+    size, checked_out = 10, 0
+
+
+# Usage: readiness depends on this instance's pool, its warm-up and draining, never on a shared dependency.
+pool = Pool()
+app = HealthApp({"db_pool": capacity_check(lambda: pool.checked_out, pool.size)})
 
 if __name__ == "__main__":
     from wsgiref.simple_server import make_server
 
+    app.mark_warmed_up()  # in a real service: after opening pools and loading caches
     with make_server("", PORT, app) as server:
         server.serve_forever()

@@ -29,21 +29,17 @@ class TokenBucket:
         self._tokens = min(self.capacity, self._tokens + (now - self._updated) * self.rate)
         self._updated = now
 
-    def try_acquire(self, cost: float = 1.0) -> bool:
+    def try_acquire(self, cost: float = 1.0) -> tuple[bool, float]:
+        """(allowed, seconds until `cost` tokens are available), both from one look at the bucket."""
         with self._lock:
             self._refill()
             if self._tokens >= cost:
                 self._tokens -= cost
-                return True
-            return False
+                return True, 0.0
+            # Same critical section as the refusal: a second look could answer 429 with "Retry-After: 0".
+            return False, (cost - self._tokens) / self.rate
 
     # --8<-- [end:bucket]
-
-    def retry_after(self, cost: float = 1.0) -> float:
-        """Seconds until `cost` tokens are available: the value for a Retry-After header."""
-        with self._lock:
-            self._refill()
-            return max(0.0, (cost - self._tokens) / self.rate)
 
 
 class RateLimiter:
@@ -73,10 +69,8 @@ class RateLimiter:
 
     def check(self, key: str) -> tuple[bool, int]:
         """(allowed, retry_after_seconds). Answer 429 with a Retry-After header when not allowed."""
-        bucket = self._bucket(key)
-        if bucket.try_acquire():
-            return True, 0
-        return False, math.ceil(bucket.retry_after())
+        allowed, wait = self._bucket(key).try_acquire()
+        return allowed, math.ceil(wait)  # whole seconds, rounded up, for the Retry-After header
 
 
 # Usage: 5 requests per second per API key on average, bursts of up to 20.

@@ -11,6 +11,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
 from typing import Any, ParamSpec, TypeVar
 
 P = ParamSpec("P")
@@ -25,6 +26,7 @@ class RetryPolicy:
     base_delay: float = 0.1  # seconds
     max_delay: float = 5.0  # cap, so a long outage does not turn into minute-long waits
     retry_on: tuple[type[Exception], ...] = (ConnectionError, TimeoutError)
+    max_retry_after: float = 10.0  # a server asking for a longer wait than this gets no retry at all
 
     def delay_cap(self, retry_number: int) -> float:
         """Upper bound of the wait before retry number 1, 2, ...: base * 2^(n-1), capped."""
@@ -48,9 +50,12 @@ def retry(
                 except policy.retry_on as exc:
                     if attempt == policy.max_attempts:
                         raise  # out of attempts: the caller sees the real error, not a wrapper
-                    # Full jitter: wait a random time in [0, cap]. Clients that failed together
-                    # then retry at different moments instead of hitting the service in waves.
+                    # Full jitter: a random wait in [0, cap], so clients that failed together do not return in waves.
                     delay = uniform(0.0, policy.delay_cap(attempt))
+                    asked = getattr(exc, "retry_after", None)  # a 429 or 503 may say when to come back
+                    if asked is not None and asked > policy.max_retry_after:
+                        raise  # longer than the caller can afford to be held: give up now
+                    delay = max(delay, asked or 0.0)
                     log.warning("retrying %s in %.2fs (attempt %d): %r", fn.__qualname__, delay, attempt, exc)
                     sleep(delay)
             # --8<-- [end:loop]
@@ -64,6 +69,22 @@ def retry(
 class TransientHTTPError(ConnectionError):
     """A response worth retrying: the server was overloaded or briefly unavailable."""
 
+    def __init__(self, message: str, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after  # seconds the server asked us to wait, if it said
+
+
+def parse_retry_after(value: str | None, now: Callable[[], float] = time.time) -> float | None:
+    """Retry-After holds either seconds ("120") or an HTTP date; None when absent or unreadable."""
+    if value is None or not value.strip():
+        return None
+    if value.strip().isdigit():
+        return float(value)
+    try:
+        return max(0.0, parsedate_to_datetime(value).timestamp() - now())
+    except (TypeError, ValueError):
+        return None
+
 
 # Usage. Only retry calls that are safe to repeat: this GET is; a payment POST needs an idempotency key first.
 @retry(RetryPolicy(max_attempts=4, base_delay=0.2, max_delay=2.0, retry_on=(TransientHTTPError, TimeoutError)))
@@ -73,7 +94,8 @@ def get_exchange_rate(currency: str) -> dict[str, Any]:
             return json.load(response)
     except urllib.error.HTTPError as err:
         if err.code in (429, 502, 503, 504):
-            raise TransientHTTPError(f"rates-service answered {err.code}") from err
+            wait = parse_retry_after(err.headers.get("Retry-After"))
+            raise TransientHTTPError(f"rates-service answered {err.code}", retry_after=wait) from err
         raise  # other 4xx mean the request is wrong; retrying will not fix it
     except urllib.error.URLError as err:
         # Refused or timed out while connecting: the service may be restarting, so worth another try.

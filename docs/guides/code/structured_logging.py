@@ -15,6 +15,8 @@ from typing import IO, Any
 from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
 
 # A ContextVar, not a global or a thread-local: each thread and each asyncio task sees its own value.
+# asyncio tasks copy it when created, but a new thread or a thread-pool task starts without it, so submit
+# such work as pool.submit(contextvars.copy_context().run, fn, *args) to carry the id along.
 correlation_id: ContextVar[str | None] = ContextVar("correlation_id", default=None)
 
 HEADER = "X-Correlation-ID"
@@ -75,8 +77,30 @@ class CorrelationIdMiddleware:
             def start_with_id(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Any:
                 return start_response(status, [*headers, (HEADER, cid)], exc_info)
 
-            # Consume the body inside the scope so logs written while it streams keep the id.
-            return list(self._app(environ, start_with_id))
+            return _ScopedBody(self._app(environ, start_with_id), cid)
+
+
+class _ScopedBody:
+    """The app's response body, streamed chunk by chunk rather than buffered, with each chunk produced
+    inside the request's scope so log lines written while it streams keep the id."""
+
+    def __init__(self, body: Iterable[bytes], cid: str) -> None:
+        self._body, self._chunks, self._cid = body, iter(body), cid
+
+    def __iter__(self) -> Iterator[bytes]:
+        return self
+
+    def __next__(self) -> bytes:
+        with correlation_scope(self._cid):
+            return next(self._chunks)
+
+    def close(self) -> None:
+        # WSGI: the server calls close() when the response ends, even early, and it must reach the app's
+        # iterable, which may be holding a file or a database cursor open.
+        close = getattr(self._body, "close", None)
+        if close is not None:
+            with correlation_scope(self._cid):
+                close()
 
 
 # Usage: pass the id on to every downstream call, e.g. headers={HEADER: correlation_id.get() or ""}.

@@ -90,18 +90,23 @@ class TaskQueue:
             (error[:2000], self._clock(), BACKOFF_CAP, task.id, task.attempts),
         )
 
-    def dead_letters(self) -> list[tuple[int, str, str]]:  # (id, kind, last_error); replay with retry_dead()
+    def dead_letters(self) -> list[tuple[int, str, str]]:  # (id, kind, last_error)
         return self._db.execute("SELECT id, kind, last_error FROM tasks WHERE status = 'dead' ORDER BY id").fetchall()
 
-    def retry_dead(self, task_id: int) -> None:
-        self._db.execute(
-            "UPDATE tasks SET status = 'ready', attempts = 0, run_after = ? WHERE id = ? AND status = 'dead'",
-            (self._clock(), task_id),
-        )
+    def retry_dead(self, task_id: int) -> bool:
+        """Replay a dead task once its cause is fixed. False if it was not dead."""
+        sql = "UPDATE tasks SET status = 'ready', attempts = 0, run_after = ? WHERE id = ? AND status = 'dead'"
+        return self._db.execute(sql, (self._clock(), task_id)).rowcount == 1
+
+    def discard_dead(self, task_id: int) -> bool:
+        """Drop a dead task that must never run (its order was cancelled, say). Note why first: it is gone."""
+        return self._db.execute("DELETE FROM tasks WHERE id = ? AND status = 'dead'", (task_id,)).rowcount == 1
 
     def counts(self) -> dict[str, int]:
-        """Tasks per status, for the queue-backlog and dead-letter gauges the alerts read."""
-        return dict(self._db.execute("SELECT status, COUNT(*) FROM tasks GROUP BY status").fetchall())
+        """Tasks per status for the gauges the alerts read, zeros included: a dead-letter gauge that is
+        never set back to 0 would keep its alert firing after the last dead task is gone."""
+        found = dict(self._db.execute("SELECT status, COUNT(*) FROM tasks GROUP BY status").fetchall())
+        return {status: found.get(status, 0) for status in ("ready", "running", "done", "dead")}
 
 
 # Usage in a worker loop. A task can run twice (a lease may expire mid-run), so handlers must be idempotent.
