@@ -129,6 +129,24 @@ def load_record(model: type[BaseModel], path: Path) -> tuple[BaseModel | None, l
         return None, list(exc.problems)
 
 
+def load_records(folder: Path, models: dict[str, type[BaseModel]]) -> dict[str, BaseModel]:
+    """Read and validate `<folder>/<name>.yml` for each named model; raise every problem at once."""
+    records: dict[str, BaseModel] = {}
+    problems: list[Problem] = []
+    for name, model in models.items():
+        path = folder / f"{name}.yml"
+        if not path.is_file():
+            problems.append(Problem(rel(path), "", "expected this file"))
+            continue
+        record, found = load_record(model, path)
+        problems.extend(found)
+        if record is not None:
+            records[name] = record
+    if problems:
+        raise DataError(problems)
+    return records
+
+
 # ---------------------------------------------------------------------------
 # Catalog
 # ---------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from catalog import DATA_DIR, Catalog, DataError, Problem, load_record, rel
+from catalog import DATA_DIR, Catalog, DataError, Problem, load_records, rel
 from generator_models import Form, FormField, Rules
 from models import Challenge, Goal, Scale, SystemType, TeamSize, Tier
 
@@ -119,18 +119,7 @@ def _rules_problems(rules: Rules, catalog: Catalog, path: Path) -> list[Problem]
 
 def load_generator(catalog: Catalog, data_dir: Path = DATA_DIR) -> Generator:
     folder = data_dir / "generator"
-    records = {}
-    problems: list[Problem] = []
-    for name, model in (("form", Form), ("rules", Rules)):
-        path = folder / f"{name}.yml"
-        if not path.is_file():
-            problems.append(Problem(rel(path), "", "expected this file"))
-            continue
-        record, found = load_record(model, path)
-        problems.extend(found)
-        records[name] = record
-    if problems:
-        raise DataError(problems)
+    records = load_records(folder, {"form": Form, "rules": Rules})
     form, rules = records["form"], records["rules"]
     assert isinstance(form, Form) and isinstance(rules, Rules)
     problems = _rules_problems(rules, catalog, folder / "rules.yml") + _form_problems(form, rules, folder / "form.yml")

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from catalog import DATA_DIR, Catalog, DataError, Problem, load_record, rel
+from catalog import DATA_DIR, Catalog, DataError, Problem, load_records, rel
 from generator_rules import Generator
 from guide_models import Choosing, Learning, Wizard
 from maps import quote
@@ -29,18 +29,7 @@ class Guides:
 
 def load_guides(catalog: Catalog, generator: Generator, data_dir: Path = DATA_DIR) -> Guides:
     folder = data_dir / "guides"
-    records: dict[str, object] = {}
-    problems: list[Problem] = []
-    for name, model in FILES.items():
-        path = folder / f"{name}.yml"
-        if not path.is_file():
-            problems.append(Problem(rel(path), "", "expected this file"))
-            continue
-        record, found = load_record(model, path)
-        problems.extend(found)
-        records[name] = record
-    if problems:
-        raise DataError(problems)
+    records = load_records(folder, FILES)
     guides = Guides(**records)  # type: ignore[arg-type]
     checks = Checks(catalog)
     checks.wizard(guides.wizard, rel(folder / "wizard.yml"))

@@ -93,7 +93,7 @@
     const message = widget.querySelector("[role=alert]");
     const select = statusSelect(id, state.entries, (problem) => show(message, problem));
     widget.querySelector("label").after(select);
-    widget.hidden = false;
+    widget.removeAttribute("data-pending");
     show(message, state.problem);
   }
 
