@@ -203,15 +203,19 @@ def wizard_tree(wizard: Wizard, catalog: Catalog, per_answer: int = 2) -> str:
 
 
 def learning_graph(learning: Learning, catalog: Catalog) -> str:
-    """The five groups as columns, in order, with the cross-group dependencies between them."""
+    """The five groups as columns, in order, holding the patterns that the cross-group dependencies
+    join (every other pattern is listed under its group on the page), with those dependencies."""
+    linked = {pid for dep in learning.dependencies for pid in (dep.before, dep.after)}
     ids: dict[str, str] = {}
     lines = ["flowchart LR"]
     for g_index, group in enumerate(learning.groups):
         lines.append(f"    subgraph g{g_index}[{quote(f'{g_index + 1}. {group.name}')}]")
-        lines.append("    direction TB")
-        for pid in group.patterns:
+        members = [pid for pid in group.patterns if pid in linked]
+        for pid in members:
             ids[pid] = f"p{len(ids)}"
             lines.append(f"        {ids[pid]}[{quote(catalog.get(pid).name)}]")
+        if not members:
+            lines.append(f"        g{g_index}n[{quote(f'{len(group.patterns)} patterns, no links to other groups')}]")
         lines.append("    end")
     for g_index in range(len(learning.groups) - 1):
         lines.append(f"    g{g_index} ~~~ g{g_index + 1}")
