@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -155,21 +155,43 @@ def load_records(folder: Path, models: dict[str, type[BaseModel]]) -> dict[str, 
 @dataclass(frozen=True)
 class Catalog:
     patterns: dict[str, Pattern]
+    _requires: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False, compare=False)
+    _dependents: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def get(self, pattern_id: str) -> Pattern:
         return self.patterns[pattern_id]
 
     def dependents(self, pattern_id: str) -> list[str]:
-        return sorted(p.id for p in self.patterns.values() if pattern_id in p.prerequisites)
+        """The patterns that list this one as a prerequisite (indexed once, on first use)."""
+        if not self._dependents:
+            for p in self.patterns.values():
+                for q in p.prerequisites:
+                    self._dependents.setdefault(q, []).append(p.id)
+        return sorted(self._dependents.get(pattern_id, []))
+
+    def requires(self, pattern_id: str) -> tuple[str, ...]:
+        """Every prerequisite of a pattern, directly or not, each listed after its own prerequisites."""
+        if pattern_id not in self._requires:
+            seen: list[str] = []
+
+            def visit(node: str) -> None:
+                for q in self.patterns[node].prerequisites:
+                    if q not in seen:
+                        visit(q)
+                        seen.append(q)
+
+            visit(pattern_id)
+            self._requires[pattern_id] = tuple(seen)
+        return self._requires[pattern_id]
 
 
 def _reference_problems(patterns: dict[str, Pattern], files: dict[str, Path]) -> list[Problem]:
     problems: list[Problem] = []
     for pid, pattern in patterns.items():
-        for field in ("prerequisites", "related"):
-            values: list[str] = getattr(pattern, field)
+        for key in ("prerequisites", "related"):
+            values: list[str] = getattr(pattern, key)
             for index, ref in enumerate(values):
-                where = f"{field}.{index}"
+                where = f"{key}.{index}"
                 if ref == pid:
                     problems.append(Problem(rel(files[pid]), where, "expected another pattern's id, not its own"))
                 elif ref not in patterns:
@@ -178,7 +200,7 @@ def _reference_problems(patterns: dict[str, Pattern], files: dict[str, Path]) ->
                     )
             dupes = sorted({v for v in values if values.count(v) > 1})
             if dupes:
-                problems.append(Problem(rel(files[pid]), field, f"expected each id once (repeated: {dupes})"))
+                problems.append(Problem(rel(files[pid]), key, f"expected each id once (repeated: {dupes})"))
     return problems + _cycle_problems(patterns, files)
 
 

@@ -150,7 +150,7 @@ class Planner:
         self.ids = sorted(patterns)
         self.effort = {i: patterns[i].effort_weeks for i in self.ids}
         self.prereqs = {i: tuple(patterns[i].prerequisites) for i in self.ids}
-        self.closure = {i: self._closure(i) for i in self.ids}
+        self.closure = {i: catalog.requires(i) for i in self.ids}
         self.challenges = {i: {c.value for c in patterns[i].answers.challenges} for i in self.ids}
         self.goals = {i: {g.value for g in patterns[i].answers.goals} for i in self.ids}
         self.tier_bonus = {i: self.rules.weights.tier[patterns[i].tier] for i in self.ids}
@@ -163,19 +163,6 @@ class Planner:
         self._candidates = lru_cache(maxsize=None)(self._candidates_uncached)
         self._blocked = lru_cache(maxsize=None)(self._blocked_uncached)
         self._ranked = lru_cache(maxsize=None)(self._ranked_uncached)
-
-    def _closure(self, pid: str) -> tuple[str, ...]:
-        """All prerequisites of pid, transitively, in an order where each comes after its own."""
-        seen: list[str] = []
-
-        def visit(node: str) -> None:
-            for q in self.prereqs[node]:
-                if q not in seen:
-                    visit(q)
-                    seen.append(q)
-
-        visit(pid)
-        return tuple(seen)
 
     def all_answers(self) -> Iterator[Answers]:
         g = self.generator

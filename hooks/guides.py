@@ -67,22 +67,11 @@ class Checks:
         if dupes:
             self.fail(field, f"expected unique ids (repeated: {dupes})")
 
-    def requires(self, pid: str) -> set[str]:
-        """Every prerequisite of a pattern, directly or through other prerequisites."""
-        found: set[str] = set()
-        todo = list(self.catalog.get(pid).prerequisites)
-        while todo:
-            q = todo.pop()
-            if q not in found:
-                found.add(q)
-                todo.extend(self.catalog.get(q).prerequisites)
-        return found
-
     def ordered(self, field: str, sequence: list[str]) -> None:
         """Within a sequence, every pattern comes after the prerequisites it shares the sequence with."""
         known = [p for p in sequence if p in self.catalog.patterns]
         for index, pid in enumerate(known):
-            late = [q for q in known[index + 1 :] if q in self.requires(pid)]
+            late = [q for q in known[index + 1 :] if q in self.catalog.requires(pid)]
             if late:
                 self.fail(field, f"expected {late} before '{pid}' (its prerequisites come first)")
 
@@ -129,7 +118,7 @@ class Checks:
                 continue
             if group_of[dep.before] >= group_of[dep.after]:
                 self.fail(where, f"expected '{dep.before}' in an earlier group than '{dep.after}'")
-            if dep.kind == "prerequisite" and dep.before not in self.requires(dep.after):
+            if dep.kind == "prerequisite" and dep.before not in self.catalog.requires(dep.after):
                 self.fail(f"{where}.kind", f"expected '{dep.before}' among the prerequisites of '{dep.after}'")
             if dep.kind == "complement" and not self.related(dep.before, dep.after):
                 self.fail(f"{where}.kind", f"expected '{dep.before}' and '{dep.after}' to name each other as related")
@@ -175,7 +164,7 @@ class Checks:
             known = [p for p in combo.patterns if p in self.catalog.patterns]
             for pid in known:
                 if not any(
-                    self.related(pid, o) or pid in self.requires(o) or o in self.requires(pid)
+                    self.related(pid, o) or pid in self.catalog.requires(o) or o in self.catalog.requires(pid)
                     for o in known
                     if o != pid
                 ):

@@ -75,24 +75,24 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
     return nav
 
 
+# Each renders the pages it owns and returns None for any other page; the first answer wins.
+RENDERERS = (
+    pattern_pages.render_pattern,
+    pattern_pages.render_catalog,
+    generator_page.render_generator,
+    compare_pages.render_comparison,
+    compare_pages.render_list,
+    roadmap_pages.render_index,
+    roadmap_pages.render_implementation,
+    guide_pages.render_guide,
+)
+
+
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     site = _current()
-    if md := pattern_pages.render_pattern(site, markdown, page):
-        return md
-    if md := pattern_pages.render_catalog(site, markdown, page):
-        return md
-    if md := generator_page.render_generator(site, markdown, page):
-        return md
-    if md := compare_pages.render_comparison(site, markdown, page):
-        return md
-    if md := compare_pages.render_list(site, markdown, page):
-        return md
-    if md := roadmap_pages.render_index(site, markdown, page):
-        return md
-    if md := roadmap_pages.render_implementation(site, markdown, page):
-        return md
-    if md := guide_pages.render_guide(site, markdown, page):
-        return md
+    for render in RENDERERS:
+        if (md := render(site, markdown, page)) is not None:
+            return md
     return None
 
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import maps
+import prose
 from catalog import CATALOG_PAGES
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
@@ -28,8 +29,7 @@ MERMAID_CHUNKS = "chunks/mermaid.esm.min"
 MERMAID_TARGET = Path("assets") / "vendor" / "mermaid"
 # The long-form prose of a pattern page stays out of the search index, which every visitor downloads:
 # search finds a pattern by its name, aliases, summary, problem, solution, uses and trade-offs.
-HEADING = re.compile(r"^(#{2,6} [^{]+?)[ \t]*$")
-FENCE = re.compile(r"^\s*(```|~~~)")
+HEADING = re.compile(r"^(#{2,6} [^{\n]+?)[ \t]*$", re.MULTILINE)
 CATALOG_MARKERS = {
     "patterns/index.md": "<!-- hooks/pattern_pages.py: catalog -->",
     "patterns/aliases.md": "<!-- hooks/pattern_pages.py: aliases -->",
@@ -63,13 +63,13 @@ def render_pattern(site: Site, markdown: str, page: Page) -> str | None:
 
 def out_of_search(markdown: str) -> str:
     """Mark every heading of the prose (outside code fences) for Material's search to skip its section."""
-    lines, fenced = markdown.split("\n"), False
-    for index, line in enumerate(lines):
-        if FENCE.match(line):
-            fenced = not fenced
-        elif not fenced and (heading := HEADING.match(line)):
-            lines[index] = heading.group(1) + " { data-search-exclude }"
-    return "\n".join(lines)
+    fenced = [(m.start(), m.end()) for m in prose.FENCE.finditer(markdown)]
+
+    def mark(m: re.Match[str]) -> str:
+        inside = any(start <= m.start() < end for start, end in fenced)
+        return m[0] if inside else m[1] + " { data-search-exclude }"
+
+    return HEADING.sub(mark, markdown)
 
 
 def appears_in(site: Site, pattern_id: str) -> list[dict[str, str]]:

@@ -8,24 +8,20 @@ never asserted in a test. BENCH_RUNS sets how many builds are timed (default 3).
 
 from __future__ import annotations
 
-import functools
 import os
 import platform
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
-import threading
 import time
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tests"), str(ROOT / "tests" / "unit")]
 
 import lighthouse  # noqa: E402
-from sitebuild import CHROMIUM, CHROMIUM_ARGS, StaticHost, free_port  # noqa: E402
+from sitebuild import CHROMIUM, CHROMIUM_ARGS, free_port, mkdocs_build, serve  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 LIGHTHOUSE_RUNS = int(os.environ.get("LIGHTHOUSE_RUNS", "3"))
@@ -36,14 +32,10 @@ def kib(size: float) -> str:
 
 
 def build(site_dir: Path, site_url: str) -> float:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
     start = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site_dir)],
-        cwd=ROOT,
-        env=env,
-        check=True,
-    )
+    result = mkdocs_build(ROOT / "mkdocs.yml", site_dir, site_url)
+    if result.returncode != 0:
+        sys.exit(f"mkdocs build --strict failed:\n{result.stdout}{result.stderr}")
     return time.perf_counter() - start
 
 
@@ -106,10 +98,8 @@ def lighthouse_table(site: Path, port: int) -> None:
     if not lighthouse.BINARY.exists():
         print("lighthouse          : not installed (npm ci installs it)")
         return
-    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(StaticHost, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"lighthouse          : {lighthouse.HEADER}   (median of {LIGHTHOUSE_RUNS} runs; extra pages 1 run)")
-    try:
+    with serve(site, port):  # the same host as the browser tests' Lighthouse gate: gzip and the CSP
         for pages, runs in ((lighthouse.PAGES, LIGHTHOUSE_RUNS), (EXTRA_PAGES, 1)):
             for name, path in pages.items():
                 try:
@@ -121,9 +111,6 @@ def lighthouse_table(site: Path, port: int) -> None:
                     print(f"                      {name:<10}  failed: {exc}")
                     continue
                 print("                      " + results[len(results) // 2].row(name))
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def click_to_render(site: Path, port: int, samples: int = 100) -> list[float]:
@@ -132,28 +119,21 @@ def click_to_render(site: Path, port: int, samples: int = 100) -> list[float]:
     from playwright.sync_api import sync_playwright
 
     generator = load_generator(load_catalog())
-    handler = functools.partial(StaticHost, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     rng = random.Random(7)
     timings = []
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            page = browser.new_page()
-            page.goto(f"http://127.0.0.1:{port}/roadmaps/generator/")
-            for _ in range(samples):
-                for field in generator.form.fields:
-                    if field.multiple:
-                        for option in field.options:
-                            page.set_checked(f"input[name=challenge][value={option.value}]", rng.random() < 0.4)
-                    else:
-                        page.select_option(f"#{field.id}", rng.choice(field.options).value)
-                timings.append(page.evaluate(CLICK))
-            browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(site, port), sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto(f"http://127.0.0.1:{port}/roadmaps/generator/")
+        for _ in range(samples):
+            for field in generator.form.fields:
+                if field.multiple:
+                    for option in field.options:
+                        page.set_checked(f"input[name=challenge][value={option.value}]", rng.random() < 0.4)
+                else:
+                    page.select_option(f"#{field.id}", rng.choice(field.options).value)
+            timings.append(page.evaluate(CLICK))
+        browser.close()
     return timings
 
 

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import functools
 import gzip
 import io
 import os
 import socket
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from http.server import SimpleHTTPRequestHandler
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
 
@@ -39,7 +43,8 @@ class BuiltSite:
 
 
 class StaticHost(SimpleHTTPRequestHandler):
-    """The built site served as a static host would: gzip for text files, quiet logs."""
+    """The built site served as a static host would: gzip for text files, the security headers of the
+    site's `_headers` file (its Content Security Policy included), 404.html for missing paths, quiet logs."""
 
     COMPRESS = (".html", ".js", ".mjs", ".css", ".json", ".svg", ".xml", ".csv")
 
@@ -64,6 +69,40 @@ class StaticHost(SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         return io.BytesIO(body)
+
+    def end_headers(self) -> None:
+        for name, value in site_headers(Path(self.directory)):
+            self.send_header(name, value)
+        super().end_headers()
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        not_found = Path(self.directory) / "404.html"
+        if code != 404 or not not_found.is_file():
+            return super().send_error(code, message, explain)
+        body = not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@functools.cache
+def site_headers(root: Path) -> tuple[tuple[str, str], ...]:
+    lines = (root / "_headers").read_text(encoding="utf-8").splitlines()
+    return tuple(tuple(line.strip().split(": ", 1)) for line in lines if line.startswith("  "))
+
+
+@contextmanager
+def serve(root: Path, port: int) -> Iterator[None]:
+    """Serve a built site on 127.0.0.1:port for the duration of the block."""
+    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(StaticHost, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def free_port() -> int:

@@ -56,7 +56,7 @@ def test_no_page_breaks_the_content_security_policy(page: Page, site: BuiltSite,
     page.wait_for_load_state("networkidle")
     page.keyboard.press("/")  # the search worker loads under the policy too
     page.keyboard.type("cache")
-    page.wait_for_timeout(300)
+    expect(page.locator(".md-search-result__list a").first).to_be_visible()  # the worker has answered
     assert page.evaluate("window.__csp") == []
     # The recorder works: an injected inline script is blocked and reported.
     page.evaluate(INJECT)

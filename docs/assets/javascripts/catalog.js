@@ -52,8 +52,7 @@
       history.replaceState(history.state, "", location.pathname + (search ? "?" + search : "") + location.hash);
     };
 
-    form.addEventListener("input", apply);
-    form.addEventListener("change", apply);
+    form.addEventListener("input", apply); // selects fire "input" too, so one listener covers every field
     form.addEventListener("submit", (event) => event.preventDefault());
     form.addEventListener("reset", () => setTimeout(() => {
       message.hidden = true;
