@@ -31,6 +31,7 @@ def test_filters_narrow_the_table_and_go_into_the_address(page: Page, site: Buil
         p.id for p in CATALOG.patterns.values() if p.category.value == "resilience" and p.tier.value == "gold"
     )
     assert sorted(visible_ids(page)) == expected
+    expect(page.locator(".pr-catalog__group:visible")).to_have_count(1)  # the other categories' tables hide
     expect(page).to_have_url(re.compile(r"category=resilience&tier=gold"))
     expect(page.locator(".pr-filter__status")).to_contain_text(f"{len(expected)} of {len(CATALOG.patterns)}")
     page.fill("#pr-filter-q", "breaker")

@@ -45,6 +45,10 @@
         row.hidden = !match;
         shown += match ? 1 : 0;
       });
+      // A category with no matching row disappears, header and all.
+      table.querySelectorAll(".pr-catalog__group").forEach((group) => {
+        group.hidden = !group.querySelector("tbody tr:not([hidden])");
+      });
       status.textContent = shown === rows.length ? `All ${rows.length} patterns.` : `${shown} of ${rows.length} patterns.`;
       const query = new URLSearchParams();
       FIELDS.forEach((name) => { if (form.elements[name].value) query.set(name, form.elements[name].value); });
