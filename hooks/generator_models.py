@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from models import Goal, Line, Scale, Slug, Strict, SystemType, TeamSize, Tier
+from models import Challenge, Goal, Line, Scale, Slug, Strict, SystemType, TeamSize, Tier
 from pydantic import Field, StringConstraints
 
 Value = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=40)]
@@ -62,6 +62,68 @@ class When(Strict):
     scale: list[Scale] = Field(default_factory=list)
     team: list[TeamSize] = Field(default_factory=list)
     goal: list[Goal] = Field(default_factory=list)
+    challenge: list[Challenge] = Field(
+        default_factory=list, description="Matches when any of these challenges is ticked."
+    )
+
+
+Reason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=20, max_length=400)]
+
+
+class RecommendRule(Strict):
+    pattern: Slug
+    when: When = Field(description="Every listed field must match; empty matches every plan.")
+    before_foundation: bool = Field(False, description="Placed before even the first foundation moves.")
+    reason: Reason = Field(description="Shown on the step: why this move comes first for these answers.")
+
+
+class Provided(Strict):
+    patterns: list[Slug] = Field(min_length=1, description="Foundation moves the platform already makes.")
+    reason: Reason = Field(description="Shown as a note on the plan.")
+
+
+class Foundation(Strict):
+    first: list[Slug] = Field(
+        min_length=1, description="Foundation moves placed before anything else, in this order (seeing the system)."
+    )
+    scales: dict[Scale, list[Slug]] = Field(description="Core foundation moves every system at this scale needs.")
+    extended: dict[Scale, list[Slug]] = Field(description="Foundation moves from a scale on: SLOs, incidents, IaC.")
+    light_capacity: int = Field(
+        ge=0, le=10, description="Teams of at most this capacity place the extended foundation after first moves."
+    )
+    system_types: dict[SystemType, list[Slug]] = Field(description="Extra foundation moves for a system type.")
+    provided: dict[SystemType, Provided] = Field(
+        default_factory=dict, description="Foundation moves a system type's platform provides instead."
+    )
+    assumed: dict[Scale, list[Slug]] = Field(
+        default_factory=dict, description="What a system at this scale already runs: never planned, named instead."
+    )
+
+
+class Group(Strict):
+    id: Value
+    name: Label
+    patterns: list[Slug] = Field(min_length=2, description="Alternatives: a plan takes at most one of them.")
+    reason: Reason = Field(description="Why one of these is enough (shown on /roadmaps/how-it-works/).")
+
+
+class Cover(Strict):
+    pattern: Slug = Field(description="A pattern that does other patterns' jobs when it is planned.")
+    covers: list[Slug] = Field(min_length=1)
+    reason: Reason
+
+
+class Budget(Strict):
+    share: float = Field(
+        gt=0, lt=1, description="Share of the team's capacity x weeks the plan may fill; the rest is feature work."
+    )
+    scale_factor: dict[Scale, float] = Field(description="Effort multiplier per scale for every pattern.")
+    structural_factor: dict[Scale, float] = Field(description="Effort multiplier per scale for structural patterns.")
+    structural: list[Slug] = Field(min_length=1, description="Patterns that change the system's structure.")
+    serial_high_complexity_up_to: int = Field(
+        ge=0, le=10, description="Teams of at most this capacity run one high-complexity step at a time."
+    )
+    structural_in_flight: dict[TeamSize, int] = Field(description="Structural changes a team runs at once.")
 
 
 class AvoidRule(Strict):
@@ -81,7 +143,6 @@ class Phase(Strict):
 
 
 class Timeline(Strict):
-    max_steps: int = Field(ge=3, le=60, description="At most this many patterns; the rest goes to 'next'.")
     weeks: int = Field(ge=4, le=104)
     phases: list[Phase] = Field(min_length=2)
 
@@ -96,5 +157,22 @@ class Rules(Strict):
     limits: Limits
     team_capacity: dict[TeamSize, int]
     baselines: Baselines
+    foundation: Foundation
+    recommend: list[RecommendRule] = Field(default_factory=list)
     avoid: list[AvoidRule] = Field(default_factory=list)
+    situational: list[Slug] = Field(
+        default_factory=list, description="Patterns whose need the form cannot tell: never planned or avoided."
+    )
+    groups: list[Group] = Field(default_factory=list)
+    covers: list[Cover] = Field(default_factory=list)
+    stores: dict[Challenge, list[Slug]] = Field(
+        default_factory=dict, description="Datastore internals to look for when a ticked challenge touches them."
+    )
+    adds_cost: list[Slug] = Field(
+        default_factory=list, description="Patterns a cost goal takes only when a ticked challenge asks for them."
+    )
+    companions: dict[Slug, list[Slug]] = Field(
+        default_factory=dict, description="Patterns placed right after another one whenever it is planned."
+    )
+    budget: Budget
     timelines: dict[Value, Timeline]

@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import re
 from pathlib import Path
 from typing import Any
 
-from engine import Answers, Avoided, Note
-from generator_data import FORMAT_VERSION, Encoder, Texts, file_name, select_keys
+from generator_data import FORMAT_VERSION, Encoder, file_name, select_keys
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -47,7 +45,7 @@ class DataWriter:
     def __init__(self, site: Site, site_dir: str):
         self.out = Path(site_dir) / DATA_DIR
         self.keys = list(select_keys(site.planner))
-        self.encoder = Encoder(site.planner, texts(site))
+        self.encoder = Encoder(site.planner)
         self.workers = int(os.environ.get("GENERATOR_WORKERS", os.cpu_count() or 1))
         self.pool = None
         self.pending = None
@@ -77,22 +75,6 @@ class DataWriter:
             self.pool.terminate()
             self.pool.join()
             self.pool = None
-
-
-def texts(site: Site) -> Texts:
-    """The engine's codes in words, through the text macros in overrides/hooks/generator.html."""
-    macros, words = site.macros("generator"), site.words
-
-    def reason(kind: str, value: str) -> str:
-        return _squash(macros.reason(kind, value, words))
-
-    def avoided(item: Avoided, answers: Answers) -> str:
-        return _squash(macros.avoided(item, answers, words))
-
-    def note(item: Note, answers: Answers) -> str:
-        return _squash(macros.note(item, answers, words))
-
-    return Texts(reason, avoided, note)
 
 
 # -- workers -------------------------------------------------------------------
@@ -126,7 +108,7 @@ class FormContext(Words):
         return list(groups.items())
 
     def spec(self) -> dict[str, Any]:
-        rules = self.generator.rules
+        rules, planner = self.generator.rules, self.site.planner
         return {
             "version": FORMAT_VERSION,
             "data": "data/",
@@ -145,15 +127,13 @@ class FormContext(Words):
                 key: {"weeks": t.weeks, "phases": [[p.name, p.goal, p.start, p.end] for p in t.phases]}
                 for key, t in rules.timelines.items()
             },
+            "budgetShare": rules.budget.share,
+            # [id, name, first metric, effort in weeks at each scale, in the form's order]
             "patterns": [
-                [pid, p.name, p.metrics[0], p.effort_weeks]
-                for pid, p in ((pid, self.catalog.get(pid)) for pid in self.site.planner.ids)
+                [pid, p.name, p.metrics[0], [planner.effort[scale][pid] for scale in self.generator.values("scale")]]
+                for pid, p in ((pid, self.catalog.get(pid)) for pid in planner.ids)
             ],
         }
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
 
 
 def _one_block(html: str) -> str:

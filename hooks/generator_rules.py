@@ -12,7 +12,7 @@ from pathlib import Path
 
 from catalog import DATA_DIR, Catalog, DataError, Problem, load_records, rel
 from generator_models import Form, FormField, Rules
-from models import Challenge, Goal, Scale, SystemType, TeamSize, Tier
+from models import Challenge, Goal, Layer, Scale, SystemType, TeamSize, Tier
 
 # The URL parameter of each form field, and the vocabulary its options must use.
 FIELDS: dict[str, type[StrEnum] | None] = {
@@ -98,6 +98,7 @@ def _rules_problems(rules: Rules, catalog: Catalog, path: Path) -> list[Problem]
                 problems.append(
                     Problem(file, f"avoid.{index}.instead.{spot}", f"expected another pattern's existing id ('{pid}')")
                 )
+    problems += _model_problems(rules, catalog, file)
     for key, timeline in rules.timelines.items():
         week = 1
         for index, phase in enumerate(timeline.phases):
@@ -114,6 +115,91 @@ def _rules_problems(rules: Rules, catalog: Catalog, path: Path) -> list[Problem]
             problems.append(
                 Problem(file, f"timelines.{key}.phases", f"expected phases to end at week {timeline.weeks}")
             )
+    return problems
+
+
+def _model_problems(rules: Rules, catalog: Catalog, file: str) -> list[Problem]:
+    """The maturity model: foundation, recommend rules, groups, covers and the budget."""
+    problems: list[Problem] = []
+    patterns = catalog.patterns
+
+    def plannable(where: str, pid: str, system: SystemType | None = None, scale: Scale | None = None) -> None:
+        p = patterns.get(pid)
+        if p is None:
+            problems.append(Problem(file, where, f"expected an existing pattern id (no '{pid}.yml')"))
+        elif p.layer == Layer.datastore:
+            problems.append(Problem(file, where, f"expected a pattern a team adopts ('{pid}' is a datastore internal)"))
+        elif system is not None and system not in p.fits.system_types:
+            problems.append(Problem(file, where, f"expected a pattern that fits {system.value} systems ('{pid}')"))
+        elif scale is not None and scale not in p.fits.scales:
+            problems.append(Problem(file, where, f"expected a pattern that fits the {scale.value} scale ('{pid}')"))
+
+    f = rules.foundation
+    tables = ((Scale, f.scales, "scales"), (Scale, f.extended, "extended"), (SystemType, f.system_types, "system_types"))
+    for vocab, table, name in tables:
+        missing = [v.value for v in vocab if v not in table]  # type: ignore[operator]
+        if missing:
+            problems.append(Problem(file, f"foundation.{name}", f"expected an entry for every value (missing {missing})"))
+    for index, pid in enumerate(f.first):
+        plannable(f"foundation.first.{index}", pid)
+    for scale, ids in f.scales.items():
+        for index, pid in enumerate(ids):
+            plannable(f"foundation.scales.{scale.value}.{index}", pid, scale=scale)
+    for scale, ids in f.extended.items():
+        for index, pid in enumerate(ids):
+            plannable(f"foundation.extended.{scale.value}.{index}", pid, scale=scale)
+    for scale, ids in f.assumed.items():
+        for index, pid in enumerate(ids):
+            plannable(f"foundation.assumed.{scale.value}.{index}", pid)
+    for system, ids in f.system_types.items():
+        for index, pid in enumerate(ids):
+            plannable(f"foundation.system_types.{system.value}.{index}", pid, system=system)
+    for system, provided in f.provided.items():
+        for index, pid in enumerate(provided.patterns):
+            plannable(f"foundation.provided.{system.value}.patterns.{index}", pid)
+    for index, rule in enumerate(rules.recommend):
+        plannable(f"recommend.{index}.pattern", rule.pattern)
+    seen: dict[str, str] = {}
+    for index, group in enumerate(rules.groups):
+        if group.id in {g.id for g in rules.groups[:index]}:
+            problems.append(Problem(file, f"groups.{index}.id", f"expected a unique group id ('{group.id}' repeats)"))
+        for spot, pid in enumerate(group.patterns):
+            plannable(f"groups.{index}.patterns.{spot}", pid)
+            if pid in seen:
+                where = f"groups.{index}.patterns.{spot}"
+                problems.append(Problem(file, where, f"expected each pattern in one group ('{pid}' is in '{seen[pid]}')"))
+            seen.setdefault(pid, group.id)
+    for index, pid in enumerate(rules.situational):
+        if pid not in patterns:
+            problems.append(Problem(file, f"situational.{index}", f"expected an existing pattern id (no '{pid}.yml')"))
+    for challenge, ids in rules.stores.items():
+        for index, pid in enumerate(ids):
+            if patterns.get(pid) is None or patterns[pid].layer != Layer.datastore:
+                where = f"stores.{challenge.value}.{index}"
+                problems.append(Problem(file, where, f"expected a datastore internal's id ('{pid}')"))
+    for index, pid in enumerate(rules.adds_cost):
+        plannable(f"adds_cost.{index}", pid)
+    for first, then in rules.companions.items():
+        plannable(f"companions.{first}", first)
+        for index, pid in enumerate(then):
+            plannable(f"companions.{first}.{index}", pid)
+    for index, cover in enumerate(rules.covers):
+        plannable(f"covers.{index}.pattern", cover.pattern)
+        for spot, pid in enumerate(cover.covers):
+            plannable(f"covers.{index}.covers.{spot}", pid)
+    b = rules.budget
+    missing = [t.value for t in TeamSize if t not in b.structural_in_flight]
+    if missing:
+        problems.append(Problem(file, "budget.structural_in_flight", f"expected an entry for every value (missing {missing})"))
+    for name, table in (("scale_factor", b.scale_factor), ("structural_factor", b.structural_factor)):
+        missing = [v.value for v in Scale if v not in table]
+        if missing:
+            problems.append(Problem(file, f"budget.{name}", f"expected an entry for every value (missing {missing})"))
+        for scale, factor in table.items():
+            if not 0.1 <= factor <= 5:
+                problems.append(Problem(file, f"budget.{name}.{scale.value}", "expected a factor from 0.1 to 5"))
+    for index, pid in enumerate(b.structural):
+        plannable(f"budget.structural.{index}", pid)
     return problems
 
 

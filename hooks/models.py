@@ -94,6 +94,19 @@ class TeamSize(StrEnum):
     enterprise = "enterprise"
 
 
+class Layer(StrEnum):
+    application = "application"  # an application team adopts it in its own code or service
+    platform = "platform"  # a platform or infrastructure team runs it for everyone
+    datastore = "datastore"  # it lives inside a datastore, broker or coordination service
+
+
+LAYER_LABELS: dict[Layer, str] = {
+    Layer.application: "Application team adopts it",
+    Layer.platform: "Platform team runs it",
+    Layer.datastore: "Inside a datastore or broker",
+}
+
+
 class AliasCatalog(StrEnum):
     azure = "azure"
     aws = "aws"
@@ -115,6 +128,10 @@ ALIAS_CATALOG_LABELS: dict[AliasCatalog, str] = {
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=300)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=40, max_length=1500)]
+# How a pattern answers one challenge or goal, in its own words: one sentence, shown in generated plans.
+Why = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=20, max_length=160, pattern=r"^[A-Z][^\n]*[.]$")
+]
 
 
 class Strict(BaseModel):
@@ -137,8 +154,12 @@ class TradeOff(Strict):
 
 
 class Answers(Strict):
-    challenges: list[Challenge] = Field(description="Generator challenges this pattern addresses.")
-    goals: list[Goal] = Field(min_length=1, description="Generator goals this pattern serves.")
+    challenges: dict[Challenge, Why] = Field(
+        description="Each generator challenge this pattern answers, with one sentence saying how it answers it."
+    )
+    goals: dict[Goal, Why] = Field(
+        min_length=1, description="Each generator goal this pattern serves, with one sentence saying how."
+    )
 
 
 class Fits(Strict):
@@ -162,6 +183,9 @@ class Pattern(Strict):
     name: Line
     aliases: list[Alias] = Field(default_factory=list)
     category: Category
+    layer: Layer = Field(
+        description="Who adopts it: an application team, a platform team, or it lives inside a datastore or broker."
+    )
     tier: Tier = Field(description="gold: adopt widely; silver: situational; bronze: legacy or risky.")
     complexity: Complexity
     summary: Annotated[str, StringConstraints(strip_whitespace=True, min_length=20, max_length=200)] = Field(

@@ -6,7 +6,7 @@ have no Markdown source in docs/); the index and implementation pages fill a mar
 
 from __future__ import annotations
 
-from engine import Slot
+from schedule import Slot
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files

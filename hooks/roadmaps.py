@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Annotated
 
 from catalog import DATA_DIR, Catalog, DataError, Problem, load_record, rel
-from engine import Slot, schedule_problems
+from schedule import Slot, schedule_problems
 from generator_rules import Generator
 from models import Line, Scale, Slug, Strict, TeamSize, Text
 from pydantic import Field, StringConstraints

@@ -14,6 +14,7 @@ BASE: dict[str, Any] = {
     "name": "Alpha Pattern",
     "aliases": [{"catalog": "azure", "name": "Alpha"}],
     "category": "resilience",
+    "layer": "application",
     "tier": "gold",
     "complexity": "low",
     "summary": "A one-line summary of the alpha pattern.",
@@ -24,7 +25,10 @@ BASE: dict[str, Any] = {
     "trade_offs": [{"cost": "some cost", "buys": "some gain"}, {"cost": "more cost", "buys": "more gain"}],
     "prerequisites": [],
     "related": [],
-    "answers": {"challenges": ["reliability"], "goals": ["reliability"]},
+    "answers": {
+        "challenges": {"reliability": "Caps how long one slow call can hold a request thread."},
+        "goals": {"reliability": "Turns a hung call into a quick, visible failure."},
+    },
     "fits": {"system_types": ["monolith"], "scales": ["startup"]},
     "min_team": "small",
     "effort_weeks": 2,
@@ -52,7 +56,7 @@ class DataDir:
         data = copy.deepcopy(BASE)
         data["id"] = pattern_id
         data.update(changes)
-        return data
+        return {key: value for key, value in data.items() if value is not None}  # None drops a field
 
     def write(self, pattern_id: str, data: Any = None, *, prose: bool = True, **changes: Any) -> Path:
         if data is None:

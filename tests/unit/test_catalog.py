@@ -110,10 +110,21 @@ CASES: dict[str, tuple[Breaker, str, str, str]] = {
     "prose without metadata": (
         lambda d: (d.prose / "orphan.md").write_text("## How it works\n"), "orphan.md", "", "orphan.yml",
     ),
-    "wrong type in a list": (
-        lambda d: d.write("alpha", answers={"challenges": ["speed"], "goals": ["cost"]}),
-        "alpha.yml", "answers.challenges.0", "'reliability'",
+    "a why sentence for a challenge the form does not have": (
+        lambda d: d.write(
+            "alpha", answers={"challenges": {"speed": "Makes every call quicker."}, "goals": {"cost": "Uses less."}}
+        ),
+        "alpha.yml", "answers.challenges.speed.[key]", "'reliability'",
     ),
+    "tags without their sentences": (
+        lambda d: d.write("alpha", answers={"challenges": ["reliability"], "goals": ["cost"]}),
+        "alpha.yml", "answers.challenges", "dictionary",
+    ),
+    "a why sentence that is not a sentence": (
+        lambda d: d.write("alpha", answers={"challenges": {}, "goals": {"cost": "cheaper"}}),
+        "alpha.yml", "answers.goals.cost", "at least 20 characters",
+    ),
+    "a layer missing": (lambda d: d.write("alpha", layer=None), "alpha.yml", "layer", "required"),
 }
 
 

@@ -88,6 +88,37 @@ CASES = {
         "rules.yml", "line 2", "valid YAML",
     ),
     "missing file": (lambda folder: (folder / "form.yml").unlink(), "form.yml", "", "expected this file"),
+    "recommend rule names no pattern": (
+        edit("rules", lambda d: d["recommend"][0].update(pattern="ghost")),
+        "rules.yml", "recommend.0.pattern", "no 'ghost.yml'",
+    ),
+    "recommend rule with unknown challenge": (
+        edit("rules", lambda d: d["recommend"][0]["when"].update(challenge=["boredom"])),
+        "rules.yml", "recommend.0.when.challenge.0", "'reliability'",
+    ),
+    "group with one member": (
+        edit("rules", lambda d: d["groups"][0].update(patterns=["canary-release"])),
+        "rules.yml", "groups.0.patterns", "at least 2",
+    ),
+    "pattern in two groups": (
+        edit("rules", lambda d: d["groups"][1]["patterns"].append("canary-release")),
+        "rules.yml", "groups.1.patterns.5", "in one group",
+    ),
+    "datastore internal as a foundation step": (
+        edit("rules", lambda d: d["foundation"]["first"].append("write-ahead-log")),
+        "rules.yml", "foundation.first.2", "datastore internal",
+    ),
+    "foundation step that does not fit its scale": (
+        edit("rules", lambda d: d["foundation"]["scales"]["startup"].append("multi-region")),
+        "rules.yml", "foundation.scales.startup.4", "fits the startup scale",
+    ),
+    "budget share of everything": (
+        edit("rules", lambda d: d["budget"].update(share=1.5)), "rules.yml", "budget.share", "less than 1",
+    ),
+    "scale factor missing a scale": (
+        edit("rules", lambda d: d["budget"]["scale_factor"].pop("growth")),
+        "rules.yml", "budget.scale_factor", "missing ['growth']",
+    ),
 }
 
 

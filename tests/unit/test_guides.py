@@ -13,6 +13,7 @@ import pytest
 import yaml
 from catalog import DATA_DIR, DataError, load_catalog
 from engine import Planner
+from plan_types import Answers, ExclusionKind
 from generator_rules import load_generator
 
 CATALOG = load_catalog()
@@ -103,13 +104,13 @@ def test_each_constraint_on_the_page_is_a_rule_the_engine_applies(index: int) ->
     rule = GENERATOR.rules.avoid[index]
     assert rule.instead, "every constraint names what to use instead"
     matching = profiles(rule.when)
-    for profile in matching:
-        blocked = PLANNER._blocked_uncached(*profile)
-        assert blocked[rule.pattern].why == "rule", profile
-        reason = GENERATOR.rules.avoid[int(blocked[rule.pattern].detail)]
-        assert reason.pattern == rule.pattern
+    answers = [Answers(system, scale, team, (), goal, "") for system, scale, team, goal in matching]
+    for each in answers:
+        kind, rule_index = PLANNER._blocked_uncached(each)[rule.pattern]
+        assert kind == ExclusionKind.rule, each
+        assert GENERATOR.rules.avoid[rule_index].pattern == rule.pattern
     for pid in rule.instead:  # the alternative can be planned somewhere the constraint applies
-        assert any(pid not in PLANNER._blocked_uncached(*p) for p in matching), pid
+        assert any(pid not in PLANNER._blocked_uncached(each) for each in answers), pid
 
 
 # ---------------------------------------------------------------------------

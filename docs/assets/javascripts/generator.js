@@ -10,7 +10,6 @@
   const files = new Map(); // data URL -> Promise of its contents, kept across instant navigations
   const SELECTS = ["system", "scale", "team", "goal", "timeline"];
   const PARAMS = ["system", "scale", "team", "challenges", "goal", "timeline"];
-  let charts = 0;
 
   function setup() {
     const form = document.querySelector("[data-pr-generator-form]");
@@ -42,7 +41,8 @@
       const name = SELECTS.map((p) => answers[p]).join(".") + ".json";
       load(new URL(spec.data + name, location.href.split(/[?#]/)[0]).href).then((data) => {
         if (data.v !== spec.version) throw new Error("data version " + data.v);
-        const plan = decode(data, mask(answers, field.challenges), spec);
+        const scale = field.scale.options.findIndex((o) => o[0] === answers.scale);
+        const plan = decode(data, mask(answers, field.challenges), spec, scale);
         render(out, plan, answers, ctx);
         history.replaceState(history.state, "", "?" + address(answers));
         if (fromButton || !problems.length) {
@@ -52,7 +52,7 @@
         out.dataset.renderMs = (performance.now() - started).toFixed(1);
         out.dispatchEvent(new CustomEvent("pr:rendered", { bubbles: true }));
         if (fromButton) out.querySelector(".pr-roadmap__title").focus();
-        drawChart(out.querySelector(".pr-roadmap__chart"), plan, spec.timelines[answers.timeline]);
+        drawChart(out.querySelector(".pr-roadmap__chart"), plan, spec.timelines[answers.timeline], spec);
       }).catch(() => {
         showMessage(["The plan for these answers could not be loaded. Check your connection, then try again."], true);
       });
@@ -145,22 +145,25 @@
     return files.get(url);
   }
 
-  function decode(data, bits, spec) {
-    const [steps, lists, notes, phases] = data.x[bits].split("|");
+  function decode(data, bits, spec, scale) {
+    const [steps, lists, notes, phases, alternatives, stores] = data.x[bits].split("|");
     const n = (code) => parseInt(code, 36);
     const pairs = (text, width) => text.match(new RegExp(`.{${width}}`, "g")) || [];
     const text = (code) => data.t[n(code)];
     const pattern = (code) => spec.patterns[n(code)];
     return {
+      budget: data.b,
       steps: pairs(steps, 6).map((step) => {
         const [p, start, why] = pairs(step, 2).map(n);
         const found = spec.patterns[p];
-        return { pattern: found, start, end: start + found[3] - 1, reasons: pairs(data.r[why], 2).map(text) };
+        return { pattern: found, start, end: start + found[3][scale] - 1, reasons: pairs(data.r[why], 2).map(text) };
       }),
       next: pairs(data.n[n(lists.slice(0, 2))], 2).map(pattern),
       avoid: pairs(data.a[n(lists.slice(2))], 4).map((pair) => ({ pattern: pattern(pair.slice(0, 2)), why: text(pair.slice(2)) })),
       notes: pairs(notes, 2).map(text),
-      phases: pairs(phases, 2).map(n),
+      phases: pairs(phases, 4).map((pair) => [n(pair.slice(0, 2)), n(pair.slice(2))]),
+      alternatives: pairs(alternatives, 4).map((pair) => [pattern(pair.slice(0, 2)), pattern(pair.slice(2))]),
+      stores: pairs(stores, 2).map(pattern),
     };
   }
 
@@ -177,12 +180,14 @@
   const href = (pattern, base) => base + pattern[0] + "/";
 
   function byPhase(plan, timeline, each) {
-    let first = 0;
-    plan.phases.forEach((count, i) => {
-      const [name, goal, start, end] = timeline.phases[i];
+    let start = 1;
+    plan.phases.forEach(([index, end], i) => {
+      const [name, goal] = timeline.phases[index];
+      const inside = (week) => week >= start && week <= end;
       each({ number: i + 1, name, goal, start, end, title: `Phase ${i + 1}: ${name} (weeks ${start}-${end})` },
-        plan.steps.slice(first, first + count), plan.steps.slice(0, first));
-      first += count;
+        plan.steps.filter((s) => inside(s.start)), plan.steps.filter((s) => s.start < start && s.end >= start),
+        plan.steps.filter((s) => inside(s.end)));
+      start = end + 1;
     });
   }
 
@@ -190,33 +195,39 @@
     const { spec, label } = ctx;
     const view = clone("pr-tpl-roadmap");
     const timeline = spec.timelines[answers.timeline];
+    const effort = plan.steps.reduce((sum, s) => sum + s.end - s.start + 1, 0);
     view.querySelector(".pr-roadmap__summary").textContent =
       `${plan.steps.length} patterns over ${timeline.weeks} weeks for a ${label("system", answers.system)} ` +
       `system at ${label("scale", answers.scale)}, team ${label("team", answers.team)}, ` +
       `goal: ${label("goal", answers.goal)}.`;
+    view.querySelector(".pr-roadmap__budget").textContent =
+      `Budget: ${plan.budget} team-weeks (${Math.round(spec.budgetShare * 100)}% of your team's capacity over the ` +
+      `timeline; the rest stays for feature work). This plan takes ${effort}.`;
     fill_(view.querySelector(".pr-roadmap__notes"), plan.notes.map((note) => el("li", note)));
     const phases = view.querySelector(".pr-roadmap__phases");
-    byPhase(plan, timeline, (phase, steps, earlier) => {
+    byPhase(plan, timeline, (phase, steps, running, ending) => {
       const block = clone("pr-tpl-phase");
       block.querySelector(".pr-phase__title").textContent = phase.title;
       block.querySelector(".pr-phase__goal").textContent = phase.goal;
       block.querySelector(".pr-phase__steps").append(...steps.map((s) => stepCard(s, spec)));
-      const running = earlier.filter((s) => s.end >= phase.start);
       if (running.length) {
         const p = block.querySelector(".pr-phase__running");
         p.textContent = "Still under way: " + running.map((s) => `${s.pattern[1]} (to week ${s.end})`).join(", ") + ".";
         p.hidden = false;
       }
       const exit = block.querySelector(".pr-phase__exit");
-      if (steps.length) exit.querySelector("ul").append(...steps.map((s) => el("li", `${s.pattern[1]}: ${s.pattern[2]}`)));
+      if (ending.length) exit.querySelector("ul").append(...ending.map((s) => el("li", `${s.pattern[1]}: ${s.pattern[2]}`)));
       else exit.remove();
       phases.append(block);
     });
+    fill_(view.querySelector(".pr-roadmap__alternatives"),
+      plan.alternatives.map(([p, planned]) => item(p, `instead of ${planned[1]}`, spec)));
+    fill_(view.querySelector(".pr-roadmap__stores"), plan.stores.map((p) => item(p, "", spec)));
     fill_(view.querySelector(".pr-roadmap__next"), plan.next.map((p) => item(p, "", spec)));
     fill_(view.querySelector(".pr-roadmap__avoid"), plan.avoid.map((x) => item(x.pattern, x.why, spec)));
     out.replaceChildren(view);
     out.querySelectorAll("[data-pr-action]").forEach((button) => {
-      button.addEventListener("click", () => act(button, plan, answers, ctx));
+      button.addEventListener("click", () => window.prGeneratorExport(button, plan, answers, { ...ctx, byPhase, weeks, href }));
     });
   }
 
@@ -227,7 +238,8 @@
     a.href = href(step.pattern, spec.patternsUrl);
     a.textContent = step.pattern[1];
     card.querySelector(".pr-step__weeks").textContent = weeks(step);
-    card.querySelector(".pr-step__reasons").append(...step.reasons.map((r) => el("li", r)));
+    card.querySelector(".pr-step__reasons").append(...step.reasons.slice(0, -1).map((r) => el("li", r)));
+    card.querySelector(".pr-step__now").textContent = "Why now: " + step.reasons[step.reasons.length - 1];
     return card;
   }
 
@@ -247,79 +259,34 @@
     section.hidden = false;
   }
 
-  /* ---- the Gantt chart, drawn by mermaid once the plan is on screen --------------------------- */
+  /* ---- the timeline: the pre-built roadmaps' table of bars (overrides/hooks/roadmap.html) ---- */
 
-  function drawChart(box, plan, timeline) {
-    // One chart "day" stands for one week, so the axis (day of the year) reads as week numbers.
-    const day = (week) => new Date(Date.UTC(2024, 0, week)).toISOString().slice(0, 10);
-    const tick = timeline.weeks <= 12 ? 1 : timeline.weeks <= 26 ? 2 : timeline.weeks <= 52 ? 4 : 6;
-    const lines = ["gantt", "dateFormat YYYY-MM-DD", "axisFormat %-j", `tickInterval ${tick}day`];
+  function drawChart(box, plan, timeline, spec) {
+    const table = document.createElement("table");
+    const cell = (tag, text, scope) => Object.assign(el(tag, text), { scope });
+    const pct = (weeks) => `${(weeks / timeline.weeks) * 100}%`;
+    table.className = "pr-gantt";
+    table.style.setProperty("--pr-weeks", timeline.weeks);
+    table.createCaption().textContent = `Weeks 1-${timeline.weeks}: when each pattern is adopted`;
+    table.createTHead().insertRow().append(cell("th", "Pattern", "col"), cell("th", "Weeks", "col"));
     byPhase(plan, timeline, (phase, steps) => {
-      lines.push(`section Phase ${phase.number}`);
-      steps.forEach((s, j) => {
-        lines.push(`${s.pattern[1].replace(/[:;#]/g, " ")} :p${phase.number}s${j}, ${day(s.start)}, ${day(s.end + 1)}`);
+      const body = table.createTBody();
+      const title = body.insertRow();
+      title.className = "pr-gantt__phase";
+      title.append(Object.assign(cell("th", phase.title, "rowgroup"), { colSpan: 2 }));
+      steps.forEach((s) => {
+        const row = body.insertRow();
+        const name = cell("th", "", "row");
+        name.append(item(s.pattern, "", spec).querySelector("a"));
+        const bar = el("span", weeks(s).replace(/^Weeks? /, ""));
+        bar.className = "pr-gantt__bar";
+        bar.style.marginLeft = pct(s.start - 1);
+        bar.style.width = pct(s.end - s.start + 1);
+        row.append(name);
+        row.insertCell().append(bar);
       });
     });
-    box.setAttribute("role", "img");
-    box.setAttribute("aria-label", `Gantt chart of the plan by week; the phases below list the same steps.`);
-    if (!window.mermaid || typeof window.mermaid.render !== "function") return;
-    window.mermaid.render(`pr-gantt-${++charts}`, lines.join("\n")).then((result) => {
-      if (box.isConnected) box.innerHTML = result.svg; // mermaid's sanitised SVG of our own data
-    }).catch(() => {
-      box.textContent = "The chart could not be drawn; the phases below list every step.";
-    });
-  }
-
-  /* ---- actions: copy the link, download Markdown or CSV ---------------------------------------- */
-
-  function act(button, plan, answers, ctx) {
-    const status = button.parentNode.querySelector(".pr-roadmap__status");
-    const kind = button.dataset.prAction;
-    if (kind === "copy") {
-      const shown = () => { status.textContent = location.href; };
-      if (navigator.clipboard) navigator.clipboard.writeText(location.href).then(() => { status.textContent = "Link copied."; }, shown);
-      else shown();
-      return;
-    }
-    const base = new URL(ctx.spec.patternsUrl, location.href).href;
-    const csvFile = kind === "csv";
-    const text = csvFile ? csv(plan, ctx.spec.timelines[answers.timeline], base) : markdown(plan, answers, ctx, base);
-    const a = document.createElement("a");
-    a.href = URL.createObjectURL(new Blob([text], { type: csvFile ? "text/csv" : "text/markdown" }));
-    a.download = "pattern-roadmap." + (csvFile ? "csv" : "md");
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-    status.textContent = `Downloaded ${a.download}.`;
-  }
-
-  function markdown(plan, answers, { spec, label }, base) {
-    const md = ["# Pattern roadmap", "", `Link: ${location.href}`, ""];
-    SELECTS.forEach((p) => md.push(`- ${p}: ${label(p, answers[p])}`));
-    md.push(`- challenges: ${answers.challenges.map((c) => label("challenges", c)).join("; ") || "none"}`, "");
-    plan.notes.forEach((note) => md.push(`> ${note}`, ""));
-    byPhase(plan, spec.timelines[answers.timeline], (phase, steps) => {
-      md.push(`## ${phase.title}`, "", phase.goal, "");
-      steps.forEach((s) => md.push(`- [${s.pattern[1]}](${href(s.pattern, base)}), ${weeks(s).toLowerCase()}: ${s.reasons.join(" ")}`));
-      md.push("");
-    });
-    if (plan.next.length) md.push("## Next, after this timeline", "", ...plan.next.map((p) => `- ${p[1]}`), "");
-    if (plan.avoid.length) md.push("## Avoid for now", "", ...plan.avoid.map((x) => `- ${x.pattern[1]}: ${x.why}`), "");
-    return md.join("\n");
-  }
-
-  function csv(plan, timeline, base) {
-    const rows = [["phase", "pattern", "link", "start_week", "end_week", "reasons"]];
-    byPhase(plan, timeline, (phase, steps) => {
-      steps.forEach((s) => rows.push([phase.number, s.pattern[1], href(s.pattern, base), s.start, s.end, s.reasons.join(" ")]));
-    });
-    const cell = (value) => {
-      let text = String(value);
-      if (/^[=+\-@]/.test(text)) text = "'" + text; // never a formula in a spreadsheet
-      return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-    };
-    return rows.map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n";
+    box.replaceChildren(table);
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(setup);

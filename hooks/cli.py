@@ -1,0 +1,128 @@
+"""The command-line planner: one plan, or all 102,400, from the same engine as the site.
+
+    .venv/bin/python hooks/cli.py plan --system monolith --scale growth --team small \\
+        --challenges reliability,deployment --goal agility --timeline 6months [--format json|markdown]
+    .venv/bin/python hooks/cli.py plans > plans.jsonl     # every combination, one JSON object a line
+
+The JSON of one plan is the contract documented in README ("The command-line planner"). Bad
+arguments get one line naming the argument and the allowed values, and exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from catalog import DataError, load_catalog  # noqa: E402
+from engine import Planner  # noqa: E402
+from generator_rules import load_generator  # noqa: E402
+from plan_types import Answers, Plan  # noqa: E402
+
+PARAMS = ("system", "scale", "team", "challenges", "goal", "timeline")
+
+
+class Usage(Exception):
+    """A bad argument: one line for the reader, exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse would print its usage block and exit
+        raise Usage(message)
+
+
+def parse(argv: list[str], planner: Planner) -> tuple[str, Answers | None, str]:
+    parser = _Parser(prog="hooks/cli.py", add_help=True)
+    sub = parser.add_subparsers(dest="command", required=True)
+    one = sub.add_parser("plan", help="print one plan")
+    for param in PARAMS:
+        field = planner.generator.field(param)
+        one.add_argument(f"--{param}", default=None if field.multiple else field.default)
+    one.add_argument("--format", default="json")
+    sub.add_parser("plans", help="print every plan as JSON Lines")
+    args = parser.parse_args(argv)
+    if args.command == "plans":
+        return "plans", None, "json"
+    values = {}
+    for param in PARAMS:
+        allowed = planner.generator.values(param)
+        given = getattr(args, param)
+        if planner.generator.field(param).multiple:
+            picked = [v for v in (given or "").split(",") if v]
+            bad = [v for v in picked if v not in allowed]
+            if bad:
+                raise Usage(f"--{param}: unknown value {bad[0]!r}; expected a comma-separated list of {', '.join(allowed)}")
+            values[param] = tuple(c for c in allowed if c in picked)  # form order, each once
+        elif given not in allowed:
+            raise Usage(f"--{param}: unknown value {given!r}; expected one of {', '.join(allowed)}")
+        else:
+            values[param] = given
+    if args.format not in ("json", "markdown"):
+        raise Usage(f"--format: unknown value {args.format!r}; expected one of json, markdown")
+    return "plan", Answers(**values), args.format
+
+
+def markdown(plan: Plan, planner: Planner) -> str:
+    """The plan as Markdown: the same words as the page and the JSON."""
+    name = lambda pid: planner.catalog.get(pid).name  # noqa: E731
+    label = planner.generator.label
+    a = plan.answers
+    challenges = ", ".join(label("challenges", c) for c in a.challenges) or "none ticked"
+    lines = [
+        "# Pattern roadmap",
+        "",
+        f"{label('system', a.system)} at {label('scale', a.scale)}, team {label('team', a.team)}; "
+        f"challenges: {challenges}; goal: {label('goal', a.goal)}; {label('timeline', a.timeline)}.",
+        f"Budget: {plan.budget_weeks} team-weeks of {plan.capacity} workstreams x {plan.weeks} weeks; "
+        f"planned: {plan.effort_weeks}.",
+        "",
+    ]
+    lines += [f"> {note}\n" for note in plan.notes]
+    by_pattern = {s.pattern: s for s in plan.steps}
+    for number, ph in enumerate(plan.phases, 1):
+        lines += [f"## Phase {number}: {ph.name} (weeks {ph.start}-{ph.end})", "", ph.goal, ""]
+        for pid in ph.steps:
+            s = by_pattern[pid]
+            lines.append(f"- **{name(pid)}**, weeks {s.start}-{s.end}: " + " ".join(r.text for r in s.reasons))
+        if ph.exit_criteria:
+            lines += ["", "Exit criteria:", ""] + [f"- [ ] {name(pid)}: {text}" for pid, text in ph.exit_criteria]
+        lines.append("")
+    sections = (
+        ("Alternatives", [f"- {name(x.pattern)}, instead of {name(x.instead_of)}" for x in plan.alternatives]),
+        ("Next, after this timeline", [f"- {name(pid)}" for pid in plan.next]),
+        ("Avoid for now", [f"- {name(x.pattern)}: {x.reason}" for x in plan.avoid]),
+    )
+    for title, items in sections:
+        if items:
+            lines += [f"## {title}", "", *items, ""]
+    return "\n".join(lines)
+
+
+def main(argv: list[str]) -> int:
+    try:
+        catalog = load_catalog()
+        planner = Planner(catalog, load_generator(catalog))
+    except DataError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    try:
+        command, answers, fmt = parse(argv, planner)
+    except Usage as exc:
+        print(f"hooks/cli.py: {exc}", file=sys.stderr)
+        return 2
+    out = sys.stdout
+    if command == "plans":
+        for each in planner.all_answers():
+            out.write(json.dumps(planner.plan(each).to_json(), ensure_ascii=False, separators=(",", ":")) + "\n")
+        return 0
+    assert answers is not None
+    plan = planner.plan(answers)
+    out.write(json.dumps(plan.to_json(), ensure_ascii=False, indent=2) + "\n" if fmt == "json" else markdown(plan, planner))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,215 @@
+"""The words of a plan: how each step helps (the pattern's own sentences) and why it comes now.
+
+Pure Python (no mkdocs import). The engine calls these while it plans, so the command-line
+planner, the pre-generated data and the page all show the same strings. Labels come from
+form.yml and names from the catalog; rule reasons from rules.yml.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from catalog import Catalog
+from generator_rules import Generator
+from plan_types import Answers, Avoided, ExclusionKind, Phase, Reason, ReasonKind, Step
+
+if TYPE_CHECKING:  # the builder passes itself to notes(); only its attributes are read
+    from engine import _PlanBuilder
+
+
+def join(items: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+RELEVANCE = Reason(ReasonKind.relevance, "Next by relevance to your answers, paced to leave room for feature work.")
+
+
+class PlanWords:
+    def __init__(self, catalog: Catalog, generator: Generator):
+        self.catalog, self.generator, self.rules = catalog, generator, generator.rules
+        self.scales = generator.values("scale")
+        self._labels = {
+            (f.param, o.value): o.label for f in generator.form.fields for o in f.options
+        }
+        # Texts repeat across plans: make each once.
+        for name in ("_how", "prerequisite", "foundation_first", "foundation_scale", "foundation_system", "_stores", "_avoided", "companion"):
+            setattr(self, name, lru_cache(maxsize=None)(getattr(self, name)))
+
+    def label(self, param: str, value: str) -> str:
+        return self._labels[param, value]
+
+    def names(self, pids) -> str:
+        return join([self.catalog.get(p).name for p in pids])
+
+    # -- how a step helps: the pattern's own sentences -----------------------------
+
+    def how(self, pid: str, a: Answers) -> tuple[Reason, ...]:
+        return self._how(pid, a.challenges, a.goal)
+
+    def _how(self, pid: str, challenges: tuple[str, ...], goal: str) -> tuple[Reason, ...]:
+        p = self.catalog.get(pid)
+        said = {c.value: why for c, why in p.answers.challenges.items()}
+        reasons = [
+            Reason(ReasonKind.challenge, f'For "{self.label("challenges", c)}": {said[c]}')
+            for c in challenges
+            if c in said
+        ]
+        goals = {g.value: why for g, why in p.answers.goals.items()}
+        if goal in goals:
+            reasons.append(Reason(ReasonKind.goal, f"For your goal, {self.label('goal', goal)}: {goals[goal]}"))
+        return tuple(reasons) or (Reason(ReasonKind.summary, p.summary),)
+
+    # -- why it comes now ---------------------------------------------------------
+
+    def foundation_first(self, pid: str) -> Reason:
+        if pid == "observability":
+            text = "Foundation for every system: each later step is judged by what this lets you see, so it starts first."
+        else:
+            text = "Foundation for every system: balancers, deploys and later steps rely on telling a working instance from a broken one."
+        return Reason(ReasonKind.foundation, text)
+
+    def companion(self, pid: str) -> Reason:
+        return Reason(ReasonKind.prerequisite, f"Belongs with {self.names([pid])}, so it follows it at once.")
+
+    def foundation_scale(self, a: Answers) -> Reason:
+        scale = self.label("scale", a.scale)
+        return Reason(ReasonKind.foundation, f"Foundation for a system at {scale}: it comes before goal-specific work.")
+
+    def foundation_system(self, a: Answers) -> Reason:
+        system = self.label("system", a.system)
+        return Reason(ReasonKind.foundation, f"Foundation for a {system} system: it comes before goal-specific work.")
+
+    def recommend(self, index: int) -> Reason:
+        return Reason(ReasonKind.recommend, self.rules.recommend[index].reason)
+
+    def first_move(self, a: Answers) -> Reason:
+        return Reason(ReasonKind.first_move, f"The first move on your primary goal, {self.label('goal', a.goal)}.")
+
+    def best_fit(self, challenge: str) -> Reason:
+        label = self.label("challenges", challenge)
+        return Reason(ReasonKind.best_fit, f'The best fit in the catalog for "{label}", which you ticked.')
+
+    def relevance(self) -> Reason:
+        return RELEVANCE
+
+    def prerequisite(self, needed_by: list[str] | tuple[str, ...]) -> Reason:
+        return Reason(ReasonKind.prerequisite, f"Needed first by {self.names(needed_by)}, later in this plan.")
+
+    # -- what is left out ---------------------------------------------------------
+
+    def avoided(self, pid: str, exclusion: tuple[ExclusionKind, int], a: Answers) -> str:
+        return self._avoided(pid, exclusion, a.scale, a.team)
+
+    def _avoided(self, pid: str, exclusion: tuple[ExclusionKind, int], scale: str, team: str) -> str:
+        kind, index = exclusion
+        p = self.catalog.get(pid)
+        if kind == ExclusionKind.rule:
+            return self.rules.avoid[index].reason
+        if kind == ExclusionKind.team:
+            minimum, yours = self.label("team", p.min_team.value), self.label("team", team)
+            return f"It needs at least a {minimum} team to run well; yours is {yours}."
+        scales = join([self.label("scale", s.value) for s in p.fits.scales])
+        return f"It pays off at {scales}; you are at {self.label('scale', scale)}."
+
+    def stores(self, a: Answers) -> list[str]:
+        """Datastore internals to look for, for the ticked challenges that touch them (at most four)."""
+        return self._stores(a.challenges, a.system, a.scale)
+
+    def _stores(self, challenges: tuple[str, ...], system: str, scale: str) -> list[str]:
+        found: list[str] = []
+        for challenge, ids in self.rules.stores.items():
+            if challenge.value in challenges:
+                for pid in ids:
+                    fits = self.catalog.get(pid).fits
+                    suits = system in {t.value for t in fits.system_types} and scale in {s.value for s in fits.scales}
+                    if suits and pid not in found:
+                        found.append(pid)
+        return found[:4]
+
+    # -- notes ----------------------------------------------------------------------
+
+    def notes(
+        self,
+        a: Answers,
+        b: _PlanBuilder,
+        steps: list[Step],
+        phases: list[Phase],
+        later: list[str],
+        avoid: list[Avoided],
+        effort: int,
+    ) -> list[str]:
+        notes = []
+        provided = self.rules.foundation.provided.get(a.system)  # type: ignore[call-overload]
+        if provided:
+            notes.append(provided.reason)
+        planned = {s.pattern for s in steps}
+        notes += [c.reason for c in b.covers if c.pattern in planned]
+        if b.assumed:
+            scale = self.label("scale", a.scale)
+            notes.append(
+                f"A system at {scale} normally runs {self.names(b.assumed)} already, so this plan assumes them; "
+                "confirm yours does, and plan them first if not."
+            )
+        if b.continues:
+            verb = "continues" if len(b.continues) == 1 else "continue"
+            notes.append(f"{self.names(b.continues)} {verb} after this timeline: plan the rest of the change next.")
+        avoided = [x.pattern for x in avoid]
+        for c in a.challenges:
+            if not any(c in b.p.challenges[pid] for pid in planned):
+                serve = [x for x in later if c in b.p.challenges[x]]
+                ruled = [x for x in avoided if c in b.p.challenges[x]]
+                notes.append(f'Nothing in this plan answers "{self.label("challenges", c)}". ' + self._missing(a, serve, ruled))
+        if not any(a.goal in b.p.goals[pid] for pid in planned):
+            serve = [x for x in later if a.goal in b.p.goals[x]]
+            ruled = [x for x in avoided if a.goal in b.p.goals[x]]
+            goal = self.label("goal", a.goal)
+            notes.append(f"No step in this plan serves your primary goal, {goal}. " + self._missing(a, serve, ruled))
+        idle = [ph for ph in phases if not ph.steps and not ph.running]
+        if effort > b.budget:
+            spare = f"; {self._weeks(idle)} stay for feature work" if idle else ""
+            notes.append(
+                f"This plan takes {effort} team-weeks, more than its budget of {b.budget}, because the foundation "
+                f"and the first moves come first whatever the budget{spare}. Expect less room for feature work "
+                "until they are in place."
+            )
+        elif effort * 2 < b.budget or idle:
+            notes.append(self._idle(a, b, later, idle, effort))
+        stores = self.stores(a)
+        if stores:
+            notes.append(
+                "You do not build datastore internals; when you choose or configure a datastore or broker for "
+                f"these needs, look for {self.names(stores)} (each has a page on what to ask of a product)."
+            )
+        return notes
+
+    def _missing(self, a: Answers, serve: list[str], ruled: list[str]) -> str:
+        if serve:
+            when = self.label("timeline", a.timeline)
+            return f"{self.names(serve[:3])} would, but did not fit in {when} with your team; see \"Next, after this timeline\"."
+        if ruled:
+            verb = "is" if len(ruled[:3]) == 1 else "are"
+            return f'{self.names(ruled[:3])} would, but {verb} ruled out here; see "Avoid for now".'
+        system, scale = self.label("system", a.system), self.label("scale", a.scale)
+        return f"No pattern in the catalog answers it for a {system} system at {scale}."
+
+    @staticmethod
+    def _weeks(phases: list[Phase]) -> str:
+        return f"weeks {phases[0].start}-{phases[-1].end}"
+
+    def _idle(self, a: Answers, b: _PlanBuilder, later: list[str], idle: list[Phase], effort: int) -> str:
+        if idle:
+            head = f"No adoption work is planned in {self._weeks(idle)}, which stay for feature work"
+        else:
+            head = f"This plan fills {effort} of its {b.budget} budget team-weeks"
+        if later and effort * 10 >= b.budget * 9:
+            return f"{head}: the budget is used, and {self.names(later[:3])} come next."
+        if later:
+            return f"{head}: what remains ({self.names(later[:3])}) does not fit in the weeks left at your team's pace."
+        scale = self.scales.index(a.scale)
+        system = self.label("system", a.system)
+        if scale + 1 < len(self.scales):
+            nxt = self.label("scale", self.scales[scale + 1])
+            return f"{head}: nothing else in the catalog fits a {system} system at your scale; revisit at {nxt}."
+        return f"{head}: nothing else in the catalog fits a {system} system with these answers."
