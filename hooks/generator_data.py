@@ -4,7 +4,9 @@ Pure Python (no mkdocs import). A file holds the 64 plans of one choice of syste
 goal and timeline (one per combination of ticked challenges), so ticking boxes never needs a new
 request. The browser only looks plans up and assembles pre-rendered pieces.
 
-File format (JSON, version 3). Every number is two base-36 digits ("00" to "zz"), written
+Each file is stored gzip-compressed (name.json.gz, with a fixed header, so builds are
+reproducible) and inflated in the browser with DecompressionStream: the bytes a reader fetches
+are the same whether or not the host compresses responses. File format (JSON, version 3). Every number is two base-36 digits ("00" to "zz"), written
 without separators, so a list of numbers is a string whose length is a multiple of two:
     b  the budget in team-weeks (the same for the 64 plans of a file)
     t  texts: every reason, "avoid" reason and note, made by the engine, shown as plain text
@@ -15,7 +17,8 @@ without separators, so a list of numbers is a string whose length is a multiple 
        "steps|na|notes|phases|alternatives|stores"
        steps         pattern index, first week and reason-set index (6 characters each), in schedule
                      order; the last week is the first plus the pattern's effort at the reader's scale
-                     (in the page's pattern table) minus one
+                     (in the page's pattern table) minus one, or the timeline's last week if that comes
+                     first (a long change that continues after the timeline)
        na            the index of the plan's "next" list in n, then of its "avoid" list in a
        notes         text indices
        phases        the timeline's phase index and last week of each phase (4 characters each)
@@ -25,6 +28,7 @@ without separators, so a list of numbers is a string whose length is a multiple 
 
 from __future__ import annotations
 
+import gzip
 import itertools
 import json
 from collections.abc import Callable, Iterator
@@ -45,7 +49,16 @@ def b36(number: int) -> str:
 
 
 def file_name(system: str, scale: str, team: str, goal: str, timeline: str) -> str:
-    return f"{system}.{scale}.{team}.{goal}.{timeline}.json"
+    return f"{system}.{scale}.{team}.{goal}.{timeline}.json.gz"
+
+
+def compress(text: str) -> bytes:
+    """gzip with a fixed header (no time, no name), so two builds write identical bytes."""
+    return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
+
+
+def decompress(data: bytes) -> str:
+    return gzip.decompress(data).decode("utf-8")
 
 
 def select_keys(planner: Planner) -> Iterator[tuple[str, ...]]:
@@ -84,7 +97,7 @@ class Encoder:
     def _plan(self, plan: Plan, add: dict[str, Callable[[str], str]]) -> str:
         idx, text = self.index, add["t"]
         effort = self.planner.effort[plan.answers.scale]
-        if any(s.end != s.start + effort[s.pattern] - 1 for s in plan.steps):
+        if any(s.end != min(s.start + effort[s.pattern] - 1, plan.weeks) for s in plan.steps):
             raise ValueError(f"a step of {plan.answers} does not last its pattern's effort")
         steps = "".join(
             b36(idx[s.pattern]) + b36(s.start) + add["r"]("".join(text(r.text) for r in s.reasons)) for s in plan.steps

@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from generator_data import FORMAT_VERSION, Encoder, file_name, select_keys
+from generator_data import FORMAT_VERSION, Encoder, compress, file_name, select_keys
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -33,6 +33,20 @@ def render_generator(site: Site, markdown: str, page: Page) -> str | None:
     # One outer element, so that Python-Markdown keeps the whole block (templates included) as raw HTML.
     html = '<div class="pr-generator">' + macros.form(ctx) + macros.output(ctx) + "</div>"
     return markdown.replace(MARKER, _one_block(html))
+
+
+HOW_PAGE = "roadmaps/how-it-works.md"
+HOW_MARKER = "<!-- hooks/generator_page.py: how-it-works -->"
+
+
+def render_how_it_works(site: Site, markdown: str, page: Page) -> str | None:
+    """/roadmaps/how-it-works/: the generator's rules, rendered from rules.yml and the catalog."""
+    if page.file.src_uri != HOW_PAGE:
+        return None
+    if HOW_MARKER not in markdown:
+        raise PluginError(f"docs/{HOW_PAGE}: expected the marker {HOW_MARKER}")
+    ctx = FormContext(site, "../../patterns/")
+    return markdown.replace(HOW_MARKER, site.macros("generator").how_it_works(ctx))
 
 
 class DataWriter:
@@ -85,7 +99,7 @@ _out_dir: list[Path] = [Path()]
 
 def _write_one(selects: tuple[str, ...]) -> None:
     assert _encoder is not None
-    (_out_dir[0] / file_name(*selects)).write_text(_encoder.encode(selects), encoding="utf-8")
+    (_out_dir[0] / file_name(*selects)).write_bytes(compress(_encoder.encode(selects)))
 
 
 # -- helpers -------------------------------------------------------------------
@@ -97,6 +111,9 @@ class FormContext(Words):
     def __init__(self, site: Site, patterns_url: str):
         super().__init__(site.catalog, site.generator)
         self.site, self.patterns_url = site, patterns_url
+
+    def internals(self) -> list[str]:
+        return sorted(self.site.planner.internal)
 
     def roadmaps(self) -> list:
         return list(self.site.roadmaps.roadmaps.values())

@@ -188,9 +188,10 @@ def _model_problems(rules: Rules, catalog: Catalog, file: str) -> list[Problem]:
         for spot, pid in enumerate(cover.covers):
             plannable(f"covers.{index}.covers.{spot}", pid)
     b = rules.budget
-    missing = [t.value for t in TeamSize if t not in b.structural_in_flight]
-    if missing:
-        problems.append(Problem(file, "budget.structural_in_flight", f"expected an entry for every value (missing {missing})"))
+    for name, table in (("structural_in_flight", b.structural_in_flight), ("new_per_quarter", b.new_per_quarter)):
+        missing = [t.value for t in TeamSize if t not in table]
+        if missing:
+            problems.append(Problem(file, f"budget.{name}", f"expected an entry for every value (missing {missing})"))
     for name, table in (("scale_factor", b.scale_factor), ("structural_factor", b.structural_factor)):
         missing = [v.value for v in Scale if v not in table]
         if missing:

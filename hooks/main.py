@@ -80,6 +80,7 @@ RENDERERS = (
     pattern_pages.render_pattern,
     pattern_pages.render_catalog,
     generator_page.render_generator,
+    generator_page.render_how_it_works,
     compare_pages.render_comparison,
     compare_pages.render_list,
     roadmap_pages.render_index,

@@ -31,7 +31,8 @@ class PlanBuilder:
         self.covered = {x: c.pattern for c in covers for x in c.covers}  # covered pattern -> its cover
         serial = self.cap <= rules.budget.serial_high_complexity_up_to
         in_flight = rules.budget.structural_in_flight[a.team]  # type: ignore[index]
-        self.lanes = Lanes(self.weeks, self.cap, serial, rules.budget.share, in_flight)
+        per_quarter = rules.budget.new_per_quarter[a.team]  # type: ignore[index]
+        self.lanes = Lanes(self.weeks, self.cap, serial, rules.budget.share, in_flight, per_quarter)
         self.slots: dict[str, tuple[int, int, int, bool]] = {}  # pid -> (start, end exclusive, lane, paced)
         self.why: dict[str, Reason] = {}  # pid -> why it comes now
         self.chosen: dict[str, str] = {}  # group id -> its planned pattern
@@ -77,10 +78,10 @@ class PlanBuilder:
             length, high, structural = effort[q], q in p.high, q in p.structural
             if paced:
                 ready = max(ready, self.lanes.not_before(length))
-            found = self.lanes.earliest(ready, length, high, structural)
+            found = self._earliest(ready, length, high, structural, paced)
             if found is None and partial and q == pid and structural:
                 found = self.lanes.tail(ready, min(length, 2), high, structural)
-                if found is not None:
+                if found is not None and self.weeks - found[0] < length:
                     length = self.weeks - found[0]
                     self.continues.append(q)
             if found is None:
@@ -103,6 +104,16 @@ class PlanBuilder:
             if self.usable(companion):
                 self.place(companion, p.words.companion(pid), paced=False)
         return True
+
+    def _earliest(self, ready: int, length: int, high: bool, structural: bool, paced: bool) -> tuple[int, int] | None:
+        """The lanes' earliest window; a paced step also waits for a quarter that can absorb it."""
+        while True:
+            if paced:
+                ready = self.lanes.quarter_open(ready)
+            found = self.lanes.earliest(ready, length, high, structural)
+            if not paced or found is None or found[0] == self.lanes.quarter_open(found[0]):
+                return found
+            ready = found[0]
 
     def _groups_allow(self, chain: list[str]) -> bool:
         seen: dict[str, str] = dict(self.chosen)
@@ -151,8 +162,8 @@ class PlanBuilder:
         for pid in ranked:
             if pid not in self.fill or self.effort[pid] >= too_long:
                 continue
-            if self.lanes.not_before(1) >= self.weeks:
-                break  # the budget's pace leaves no week for anything more
+            if self.lanes.quarter_open(self.lanes.not_before(1)) >= self.weeks:
+                break  # the budget's pace or the quarters' limits leave no week for anything more
             structural = pid in p.structural
             if not structural and self.lanes.not_before(self.effort[pid]) + self.effort[pid] > self.weeks:
                 too_long = self.effort[pid]

@@ -51,14 +51,11 @@ class PlanWords:
     def _how(self, pid: str, challenges: tuple[str, ...], goal: str) -> tuple[Reason, ...]:
         p = self.catalog.get(pid)
         said = {c.value: why for c, why in p.answers.challenges.items()}
-        reasons = [
-            Reason(ReasonKind.challenge, f'For "{self.label("challenges", c)}": {said[c]}')
-            for c in challenges
-            if c in said
-        ]
+        # One sentence in the pattern's own words: how it serves the primary goal, or else how it
+        # answers the first ticked challenge it answers; a plan reads as advice, not a tag list.
         goals = {g.value: why for g, why in p.answers.goals.items()}
-        if goal in goals:
-            reasons.append(Reason(ReasonKind.goal, f"For your goal, {self.label('goal', goal)}: {goals[goal]}"))
+        reasons = [Reason(ReasonKind.goal, goals[goal])] if goal in goals else []
+        reasons = reasons or [Reason(ReasonKind.challenge, said[c]) for c in challenges if c in said][:1]
         return tuple(reasons) or (Reason(ReasonKind.summary, p.summary),)
 
     # -- why it comes now ---------------------------------------------------------

@@ -12,6 +12,8 @@ from typing import NamedTuple
 
 from catalog import Catalog
 
+QUARTER = 13  # weeks
+
 
 class Slot(NamedTuple):
     pattern: str
@@ -69,14 +71,22 @@ class Lanes:
     the timeline instead of front-loading it.
     """
 
-    def __init__(self, weeks: int, capacity: int, serial: bool, pace: float, structural_max: int):
+    def __init__(self, weeks: int, capacity: int, serial: bool, pace: float, structural_max: int, per_quarter: int):
         self.weeks, self.capacity, self.serial, self.pace = weeks, capacity, serial, pace
+        self.per_quarter = per_quarter
+        self.starts = [0] * (weeks // QUARTER + 1)  # paced steps started in each quarter
         self.free = [bytearray(b"\x01" * weeks) for _ in range(capacity)]  # 1 = the week is free
         self.heavy = bytearray(weeks)  # high-complexity steps running in each week
         self.structural = bytearray(weeks)  # structural changes running in each week
         self.structural_max = structural_max
         self.origin = 0  # the week pacing starts from
         self.paced = 0  # lane-weeks taken by paced steps
+
+    def quarter_open(self, week: int) -> int:
+        """The first week from `week` on whose quarter can still start a paced step, or `weeks`."""
+        while week < self.weeks and self.starts[week // QUARTER] >= self.per_quarter:
+            week = (week // QUARTER + 1) * QUARTER
+        return min(week, self.weeks)
 
     def not_before(self, effort: int) -> int:
         """The earliest start (0-based) at which a paced step of this effort keeps within the pace."""
@@ -126,11 +136,15 @@ class Lanes:
 
     def take(self, start: int, lane: int, length: int, high: bool, structural: bool, paced: bool) -> None:
         self._mark(start, lane, length, high, structural, 1)
-        self.paced += length if paced else 0
+        if paced:
+            self.paced += length
+            self.starts[start // QUARTER] += 1
 
     def give_back(self, start: int, lane: int, length: int, high: bool, structural: bool, paced: bool) -> None:
         self._mark(start, lane, length, high, structural, -1)
-        self.paced -= length if paced else 0
+        if paced:
+            self.paced -= length
+            self.starts[start // QUARTER] -= 1
 
     def _mark(self, start: int, lane: int, length: int, high: bool, structural: bool, sign: int) -> None:
         self.free[lane][start : start + length] = (b"\x00" if sign > 0 else b"\x01") * length

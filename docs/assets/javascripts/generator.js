@@ -38,11 +38,11 @@
     const generate = (fromButton) => {
       const started = performance.now();
       const answers = read(form, spec);
-      const name = SELECTS.map((p) => answers[p]).join(".") + ".json";
+      const name = SELECTS.map((p) => answers[p]).join(".") + ".json.gz";
       load(new URL(spec.data + name, location.href.split(/[?#]/)[0]).href).then((data) => {
         if (data.v !== spec.version) throw new Error("data version " + data.v);
         const scale = field.scale.options.findIndex((o) => o[0] === answers.scale);
-        const plan = decode(data, mask(answers, field.challenges), spec, scale);
+        const plan = decode(data, mask(answers, field.challenges), spec, scale, spec.timelines[answers.timeline].weeks);
         render(out, plan, answers, ctx);
         history.replaceState(history.state, "", "?" + address(answers));
         if (fromButton || !problems.length) {
@@ -136,7 +136,8 @@
     if (!files.has(url)) {
       files.set(url, fetch(url).then((response) => {
         if (!response.ok) throw new Error(response.status + " " + url);
-        return response.json();
+        // stored gzip-compressed (hooks/generator_data.py): inflate here, whatever the host does
+        return new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).json();
       }).catch((error) => {
         files.delete(url); // "Try again" fetches it afresh
         throw error;
@@ -145,7 +146,7 @@
     return files.get(url);
   }
 
-  function decode(data, bits, spec, scale) {
+  function decode(data, bits, spec, scale, weeks) {
     const [steps, lists, notes, phases, alternatives, stores] = data.x[bits].split("|");
     const n = (code) => parseInt(code, 36);
     const pairs = (text, width) => text.match(new RegExp(`.{${width}}`, "g")) || [];
@@ -156,7 +157,8 @@
       steps: pairs(steps, 6).map((step) => {
         const [p, start, why] = pairs(step, 2).map(n);
         const found = spec.patterns[p];
-        return { pattern: found, start, end: start + found[3][scale] - 1, reasons: pairs(data.r[why], 2).map(text) };
+        const end = Math.min(start + found[3][scale] - 1, weeks); // a long change may run past the end
+        return { pattern: found, start, end, reasons: pairs(data.r[why], 2).map(text) };
       }),
       next: pairs(data.n[n(lists.slice(0, 2))], 2).map(pattern),
       avoid: pairs(data.a[n(lists.slice(2))], 4).map((pair) => ({ pattern: pattern(pair.slice(0, 2)), why: text(pair.slice(2)) })),
