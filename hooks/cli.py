@@ -17,10 +17,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from catalog import DataError, load_catalog  # noqa: E402
-from engine import Planner  # noqa: E402
-from generator_rules import load_generator  # noqa: E402
-from plan_types import Answers, Plan  # noqa: E402
+from catalog import DataError, load_catalog
+from engine import Planner
+from generator_rules import load_generator
+from plan_types import Answers, Plan
 
 PARAMS = ("system", "scale", "team", "challenges", "goal", "timeline")
 
@@ -54,7 +54,8 @@ def parse(argv: list[str], planner: Planner) -> tuple[str, Answers | None, str]:
             picked = [v for v in (given or "").split(",") if v]
             bad = [v for v in picked if v not in allowed]
             if bad:
-                raise Usage(f"--{param}: unknown value {bad[0]!r}; expected a comma-separated list of {', '.join(allowed)}")
+                expected = f"expected a comma-separated list of {', '.join(allowed)}"
+                raise Usage(f"--{param}: unknown value {bad[0]!r}; {expected}")
             values[param] = tuple(c for c in allowed if c in picked)  # form order, each once
         elif given not in allowed:
             raise Usage(f"--{param}: unknown value {given!r}; expected one of {', '.join(allowed)}")
@@ -120,7 +121,10 @@ def main(argv: list[str]) -> int:
         return 0
     assert answers is not None
     plan = planner.plan(answers)
-    out.write(json.dumps(plan.to_json(), ensure_ascii=False, indent=2) + "\n" if fmt == "json" else markdown(plan, planner))
+    if fmt == "json":
+        out.write(json.dumps(plan.to_json(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.write(markdown(plan, planner))
     return 0
 
 

@@ -58,7 +58,7 @@ class Planner:
         self.scale_base = {k.value: set(v) for k, v in rules.baselines.scales.items()}
         self.system_base = {k.value: set(v) for k, v in rules.baselines.system_types.items()}
         scales = generator.values("scale")
-        self.next_scale = dict(zip(scales, scales[1:], strict=False))
+        self.next_scale = dict(itertools.pairwise(scales))
         self.next_base = {s: self.scale_base[n] for s, n in self.next_scale.items()}
         self.capacity = {t.value: n for t, n in rules.team_capacity.items()}
         self.group_of = {pid: g for g in rules.groups for pid in g.patterns}

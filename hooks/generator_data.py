@@ -6,7 +6,9 @@ request. The browser only looks plans up and assembles pre-rendered pieces.
 
 Each file is stored gzip-compressed (name.json.gz, with a fixed header, so builds are
 reproducible) and inflated in the browser with DecompressionStream: the bytes a reader fetches
-are the same whether or not the host compresses responses. File format (JSON, version 3). Every number is two base-36 digits ("00" to "zz"), written
+are the same whether or not the host compresses responses.
+
+File format (JSON, version 3). Every number is two base-36 digits ("00" to "zz"), written
 without separators, so a list of numbers is a string whose length is a multiple of two:
     b  the budget in team-weeks (the same for the 64 plans of a file)
     t  texts: every reason, "avoid" reason and note, made by the engine, shown as plain text

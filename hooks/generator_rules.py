@@ -135,11 +135,16 @@ def _model_problems(rules: Rules, catalog: Catalog, file: str) -> list[Problem]:
             problems.append(Problem(file, where, f"expected a pattern that fits the {scale.value} scale ('{pid}')"))
 
     f = rules.foundation
-    tables = ((Scale, f.scales, "scales"), (Scale, f.extended, "extended"), (SystemType, f.system_types, "system_types"))
+    tables = (
+        (Scale, f.scales, "scales"),
+        (Scale, f.extended, "extended"),
+        (SystemType, f.system_types, "system_types"),
+    )
     for vocab, table, name in tables:
         missing = [v.value for v in vocab if v not in table]  # type: ignore[operator]
         if missing:
-            problems.append(Problem(file, f"foundation.{name}", f"expected an entry for every value (missing {missing})"))
+            expected = f"expected an entry for every value (missing {missing})"
+            problems.append(Problem(file, f"foundation.{name}", expected))
     for index, pid in enumerate(f.first):
         plannable(f"foundation.first.{index}", pid)
     for scale, ids in f.scales.items():
@@ -167,7 +172,8 @@ def _model_problems(rules: Rules, catalog: Catalog, file: str) -> list[Problem]:
             plannable(f"groups.{index}.patterns.{spot}", pid)
             if pid in seen:
                 where = f"groups.{index}.patterns.{spot}"
-                problems.append(Problem(file, where, f"expected each pattern in one group ('{pid}' is in '{seen[pid]}')"))
+                expected = f"expected each pattern in one group ('{pid}' is in '{seen[pid]}')"
+                problems.append(Problem(file, where, expected))
             seen.setdefault(pid, group.id)
     for index, pid in enumerate(rules.situational):
         if pid not in patterns:

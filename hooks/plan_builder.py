@@ -131,7 +131,9 @@ class PlanBuilder:
         p, a, rules, words = self.p, self.a, self.p.rules, self.p.words
         f = rules.foundation
         ranked, self.fill, self.avoid_candidates = p._profile(a._replace(timeline=""))
-        recommends = [(r, (r.pattern, words.recommend(i))) for i, r in enumerate(rules.recommend) if p.matches(r.when, a)]
+        recommends = [
+            (r, (r.pattern, words.recommend(i))) for i, r in enumerate(rules.recommend) if p.matches(r.when, a)
+        ]
         core = [(pid, words.foundation_scale(a)) for pid in f.scales[a.scale]]  # type: ignore[index]
         core += [(pid, words.foundation_system(a)) for pid in f.system_types.get(a.system, ())]  # type: ignore[call-overload]
         asked = [m for m in core if a.goal in p.goals[m[0]] or any(c in p.challenges[m[0]] for c in a.challenges)]

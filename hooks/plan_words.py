@@ -34,7 +34,8 @@ class PlanWords:
             (f.param, o.value): o.label for f in generator.form.fields for o in f.options
         }
         # Texts repeat across plans: make each once.
-        for name in ("_how", "prerequisite", "foundation_first", "foundation_scale", "foundation_system", "_stores", "_avoided", "companion"):
+        cached = ("_how", "prerequisite", "foundation_first", "foundation_scale", "foundation_system", "_stores")
+        for name in (*cached, "_avoided", "companion"):
             setattr(self, name, lru_cache(maxsize=None)(getattr(self, name)))
 
     def label(self, param: str, value: str) -> str:
@@ -62,9 +63,15 @@ class PlanWords:
 
     def foundation_first(self, pid: str) -> Reason:
         if pid == "observability":
-            text = "Foundation for every system: each later step is judged by what this lets you see, so it starts first."
+            text = (
+                "Foundation for every system: each later step is judged by what this lets you see, "
+                "so it starts first."
+            )
         else:
-            text = "Foundation for every system: balancers, deploys and later steps rely on telling a working instance from a broken one."
+            text = (
+                "Foundation for every system: balancers, deploys and later steps rely on telling a working "
+                "instance from a broken one."
+            )
         return Reason(ReasonKind.foundation, text)
 
     def companion(self, pid: str) -> Reason:
@@ -157,7 +164,8 @@ class PlanWords:
             if not any(c in b.p.challenges[pid] for pid in planned):
                 serve = [x for x in later if c in b.p.challenges[x]]
                 ruled = [x for x in avoided if c in b.p.challenges[x]]
-                notes.append(f'Nothing in this plan answers "{self.label("challenges", c)}". ' + self._missing(a, serve, ruled))
+                label = self.label("challenges", c)
+                notes.append(f'Nothing in this plan answers "{label}". ' + self._missing(a, serve, ruled))
         if not any(a.goal in b.p.goals[pid] for pid in planned):
             serve = [x for x in later if a.goal in b.p.goals[x]]
             ruled = [x for x in avoided if a.goal in b.p.goals[x]]
@@ -184,7 +192,8 @@ class PlanWords:
     def _missing(self, a: Answers, serve: list[str], ruled: list[str]) -> str:
         if serve:
             when = self.label("timeline", a.timeline)
-            return f"{self.names(serve[:3])} would, but did not fit in {when} with your team; see \"Next, after this timeline\"."
+            names = self.names(serve[:3])
+            return f'{names} would, but did not fit in {when} with your team; see "Next, after this timeline".'
         if ruled:
             verb = "is" if len(ruled[:3]) == 1 else "are"
             return f'{self.names(ruled[:3])} would, but {verb} ruled out here; see "Avoid for now".'

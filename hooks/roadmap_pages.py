@@ -6,13 +6,13 @@ have no Markdown source in docs/); the index and implementation pages fill a mar
 
 from __future__ import annotations
 
-from schedule import Slot
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from roadmaps import Roadmap
+from schedule import Slot
 from site_context import Site
 from spreadsheets import build_csv, build_xlsx
 

@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Annotated
 
 from catalog import DATA_DIR, Catalog, DataError, Problem, load_record, rel
-from schedule import Slot, schedule_problems
 from generator_rules import Generator
 from models import Line, Scale, Slug, Strict, TeamSize, Text
 from pydantic import Field, StringConstraints
+from schedule import Slot, schedule_problems
 
 ROADMAP_IDS = ("startup-to-scale", "monolith-to-microservices", "global-scale", "scale", "enterprise")
 Sentence = Annotated[str, StringConstraints(strip_whitespace=True, min_length=10, max_length=600)]

@@ -132,7 +132,7 @@ def _check_slice(part: tuple[int, int]) -> Report:
     return report
 
 
-def check(plan: Plan, planner: Planner, report: Report) -> None:  # noqa: C901 - one place for every promise
+def check(plan: Plan, planner: Planner, report: Report) -> None:
     a, catalog, rules = plan.answers, planner.catalog, planner.rules
     steps = {s.pattern: s for s in plan.steps}
     avoided = {x.pattern for x in plan.avoid}

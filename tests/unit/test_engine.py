@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from catalog import load_catalog
 from engine import Planner
-from plan_types import Answers
 from generator_rules import load_generator
+from plan_types import Answers
 from roadmap_checks import ROOT, Report, check_all
 
 GOLDENS = Path(__file__).parent / "goldens"

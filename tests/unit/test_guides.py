@@ -13,8 +13,8 @@ import pytest
 import yaml
 from catalog import DATA_DIR, DataError, load_catalog
 from engine import Planner
-from plan_types import Answers, ExclusionKind
 from generator_rules import load_generator
+from plan_types import Answers, ExclusionKind
 
 CATALOG = load_catalog()
 GENERATOR = load_generator(CATALOG)

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 from catalog import DATA_DIR, DataError, load_catalog
-from schedule import schedule_problems
 from generator_rules import load_generator
 from roadmaps import ROADMAP_IDS, load_roadmaps
+from schedule import schedule_problems
 
 CATALOG = load_catalog()
 GENERATOR = load_generator(CATALOG)
