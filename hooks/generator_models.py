@@ -124,6 +124,9 @@ class Budget(Strict):
         ge=0, le=10, description="Teams of at most this capacity run one high-complexity step at a time."
     )
     structural_in_flight: dict[TeamSize, int] = Field(description="Structural changes a team runs at once.")
+    structural_after: list[Slug] = Field(
+        default_factory=list, description="Safety nets planned before any structural change starts."
+    )
     new_per_quarter: dict[TeamSize, int] = Field(
         description="Paced steps that may start in any 13 weeks: how much change a team can absorb."
     )

@@ -207,6 +207,8 @@ def _model_problems(rules: Rules, catalog: Catalog, file: str) -> list[Problem]:
                 problems.append(Problem(file, f"budget.{name}.{scale.value}", "expected a factor from 0.1 to 5"))
     for index, pid in enumerate(b.structural):
         plannable(f"budget.structural.{index}", pid)
+    for index, pid in enumerate(b.structural_after):
+        plannable(f"budget.structural_after.{index}", pid)
     return problems
 
 

@@ -67,14 +67,19 @@ class PlanBuilder:
             return True
         if paced and self.lanes.not_before(effort[pid]) + min(effort[pid], 2 if partial else effort[pid]) > self.weeks:
             return False  # cannot fit in the timeline at the budget's pace
-        chain = [q for q in p.closure[pid] if self.done_at(q) is None] + [pid]
+        needs = p.closure[pid]
+        if paced and pid in p.structural:  # a structural change by relevance waits for the safety nets
+            nets = [n for n in p.rules.budget.structural_after if n != pid and self.usable(n)]
+            needs = (*dict.fromkeys(q for n in nets for q in (*p.closure[n], n)), *needs)
+        chain = [q for q in dict.fromkeys(needs) if self.done_at(q) is None] + [pid]
         if not all(self.usable(q) for q in chain) or not self._groups_allow(chain):
             return False
         if any(q in p.structural and q != pid and q not in self.fill for q in chain):
             return False  # never pull in a structural change that the answers do not ask for
         added: list[str] = []
         for q in chain:
-            ready = max((self.done_at(r) or 0 for r in p.prereqs[q]), default=0)
+            before = p.prereqs[q] if q != pid else needs
+            ready = max((self.done_at(r) or 0 for r in before), default=0)
             length, high, structural = effort[q], q in p.high, q in p.structural
             if paced:
                 ready = max(ready, self.lanes.not_before(length))
@@ -98,11 +103,13 @@ class PlanBuilder:
             if group is not None:
                 self.chosen.setdefault(group.id, q)
             if q != pid:
-                self.why.setdefault(q, p.words.prerequisite(tuple(d for d in added if q in p.prereqs[d])))
+                needed_by = tuple(d for d in added if q in p.prereqs[d]) or (pid,)  # or a safety net for pid
+                self.why.setdefault(q, p.words.prerequisite(needed_by))
         self.why.setdefault(pid, why)
-        for companion in p.rules.companions.get(pid, ()):
-            if self.usable(companion):
-                self.place(companion, p.words.companion(pid), paced=False)
+        for q in added:
+            for companion in p.rules.companions.get(q, ()):
+                if self.usable(companion):
+                    self.place(companion, p.words.companion(q), paced=False)
         return True
 
     def _earliest(self, ready: int, length: int, high: bool, structural: bool, paced: bool) -> tuple[int, int] | None:
@@ -151,11 +158,12 @@ class PlanBuilder:
         ranked = [pid for pid in ranked if pid not in self.covered]
         quick = [pid for pid in ranked if pid not in p.structural and pid not in p.high]
         beyond = lambda: [s for s in self.slots if self.why[s].kind not in FOUNDATION]  # noqa: E731
+        fresh = lambda pid: pid not in self.slots  # noqa: E731 - a step already planned is no new move
         if not any(a.goal in p.goals[s] for s in beyond()):
-            any(self.place(pid, words.first_move(a), False) for pid in quick if a.goal in p.goals[pid])
+            any(self.place(pid, words.first_move(a), False) for pid in quick if a.goal in p.goals[pid] and fresh(pid))
         for c in a.challenges:
             if not any(c in p.challenges[s] for s in beyond()):
-                any(self.place(pid, words.best_fit(c), False) for pid in quick if c in p.challenges[pid])
+                any(self.place(pid, words.best_fit(c), False) for pid in quick if c in p.challenges[pid] and fresh(pid))
         # 3. A light team's extended foundation, then the rest by relevance, paced from here.
         self.lanes.origin = max((start for start, *_ in self.slots.values()), default=0)
         if light:
@@ -187,7 +195,7 @@ class PlanBuilder:
                 self.alternatives.setdefault(pid, self.chosen[group.id])
         planned = set(self.slots)
         later = list(dict.fromkeys(self.missed + [x for x in ranked if x in self.fill]))
-        later = [x for x in later if x not in planned and x not in self.alternatives]
+        later = [x for x in later if x not in planned and x not in self.alternatives and self.usable(x)]
         avoid = [
             Avoided(pid, self.blocked[pid][0], words.avoided(pid, self.blocked[pid], a))
             for pid in self.avoid_candidates

@@ -212,7 +212,11 @@ class PlanWords:
         if later and effort * 10 >= b.budget * 9:
             return f"{head}: the budget is used, and {self.names(later[:3])} come next."
         if later:
-            return f"{head}: what remains ({self.names(later[:3])}) does not fit in the weeks left at your team's pace."
+            limit = self.rules.budget.new_per_quarter[a.team]  # type: ignore[index]
+            return (
+                f"{head}: what remains ({self.names(later[:3])}) does not fit in the weeks left at your team's "
+                f"pace of at most {limit} new patterns a quarter."
+            )
         scale = self.scales.index(a.scale)
         system = self.label("system", a.system)
         if scale + 1 < len(self.scales):

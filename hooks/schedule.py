@@ -74,7 +74,7 @@ class Lanes:
     def __init__(self, weeks: int, capacity: int, serial: bool, pace: float, structural_max: int, per_quarter: int):
         self.weeks, self.capacity, self.serial, self.pace = weeks, capacity, serial, pace
         self.per_quarter = per_quarter
-        self.starts = [0] * (weeks // QUARTER + 1)  # paced steps started in each quarter
+        self.starts = [0] * (weeks // QUARTER + 1)  # paced steps started in each quarter, in half-steps
         self.free = [bytearray(b"\x01" * weeks) for _ in range(capacity)]  # 1 = the week is free
         self.heavy = bytearray(weeks)  # high-complexity steps running in each week
         self.structural = bytearray(weeks)  # structural changes running in each week
@@ -84,7 +84,7 @@ class Lanes:
 
     def quarter_open(self, week: int) -> int:
         """The first week from `week` on whose quarter can still start a paced step, or `weeks`."""
-        while week < self.weeks and self.starts[week // QUARTER] >= self.per_quarter:
+        while week < self.weeks and self.starts[week // QUARTER] >= 2 * self.per_quarter:
             week = (week // QUARTER + 1) * QUARTER
         return min(week, self.weeks)
 
@@ -138,13 +138,13 @@ class Lanes:
         self._mark(start, lane, length, high, structural, 1)
         if paced:
             self.paced += length
-            self.starts[start // QUARTER] += 1
+            self.starts[start // QUARTER] += 1 + (length > 1)  # a one-week step counts half
 
     def give_back(self, start: int, lane: int, length: int, high: bool, structural: bool, paced: bool) -> None:
         self._mark(start, lane, length, high, structural, -1)
         if paced:
             self.paced -= length
-            self.starts[start // QUARTER] -= 1
+            self.starts[start // QUARTER] -= 1 + (length > 1)
 
     def _mark(self, start: int, lane: int, length: int, high: bool, structural: bool, sign: int) -> None:
         self.free[lane][start : start + length] = (b"\x00" if sign > 0 else b"\x01") * length

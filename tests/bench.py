@@ -51,6 +51,9 @@ def site_figures(site: Path, times: list[float]) -> None:
     mermaid = sum(f.stat().st_size for f in mermaid_files)
     data = [f for f in (site / "roadmaps" / "generator" / "data").iterdir()]
     data_sizes = [f.stat().st_size for f in data]
+    from generator_data import decompress
+
+    raw_sizes = [len(decompress(f.read_bytes()).encode("utf-8")) for f in data]
     best = min(times)
     largest = max(pages, key=lambda p: sizes[p])
     print(f"machine             : {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
@@ -65,7 +68,8 @@ def site_figures(site: Path, times: list[float]) -> None:
     print(f"search index        : {kib((site / 'search' / 'search_index.json').stat().st_size)}")
     print(
         f"generator data      : {len(data)} files, {kib(sum(data_sizes))} in all, "
-        f"median {kib(statistics.median(data_sizes))}, max {kib(max(data_sizes))}"
+        f"median {kib(statistics.median(data_sizes))}, max {kib(max(data_sizes))} as stored (gzip); "
+        f"inflated JSON median {kib(statistics.median(raw_sizes))}, max {kib(max(raw_sizes))}"
     )
     script = site / "assets" / "javascripts" / "generator.js"
     print(f"generator script    : {kib(script.stat().st_size)} unminified")
@@ -147,8 +151,24 @@ def sensitivity() -> dict[str, float]:
     planner = Planner(catalog, load_generator(catalog))
     start = time.perf_counter()
     report = check_all(planner)
-    print(f"engine              : {report.plans:,} plans planned and checked in {time.perf_counter() - start:.1f} s")
+    elapsed = time.perf_counter() - start
+    workers = os.cpu_count()
+    print(f"engine              : {report.plans:,} plans planned and checked in {elapsed:.1f} s ({workers} processes)")
+    advice_figures(report)
     return report.sensitivity(planner)
+
+
+def advice_figures(report) -> None:
+    """The figures of the generator's advice (issue 11): what a principal engineer would check first."""
+    plans = report.plans
+    internals = sum(v for k, v in report.internal_steps.items())
+    print(f"observability first : {report.observability_first / plans:.1%} of plans have it in phase 1"
+          " (the rest: provided by the platform)")
+    print(f"internals as steps  : {internals} datastore-internal steps in {plans:,} plans")
+    medians = ", ".join(f"{t} {share:.0%}" for t, share in report.medians().items())
+    print(f"budget used         : median share of the budget scheduled, by timeline: {medians}")
+    print(f"team size alone     : changes the set of patterns in {report.team_changes_set():.1%} of team-only changes")
+    print(f"reason sentences    : {len(report.reasons):,} distinct texts on steps")
 
 
 def main() -> None:

@@ -31,6 +31,7 @@ class Report:
     effort: dict[Answers, int] = field(default_factory=dict)
     budget_share: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
     observability_first: int = 0
+    internal_steps: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     reasons: set[str] = field(default_factory=set)
 
     def add(self, invariant: str, answers: Answers, detail: str) -> None:
@@ -47,6 +48,8 @@ class Report:
         for timeline, shares in other.budget_share.items():
             self.budget_share[timeline].extend(shares)
         self.observability_first += other.observability_first
+        for pid, count in other.internal_steps.items():
+            self.internal_steps[pid] += count
         self.reasons |= other.reasons
 
     def sensitivity(self, planner: Planner) -> dict[str, float]:
@@ -162,6 +165,7 @@ def check(plan: Plan, planner: Planner, report: Report) -> None:
             report.add("fit", a, f"{s.pattern} needs a {p.min_team.value} team")
         if p.layer.value == "datastore":
             report.add("internals", a, f"{s.pattern} is a datastore internal")
+            report.internal_steps[s.pattern] += 1
         how = {*p.answers.challenges.values(), *p.answers.goals.values(), p.summary}
         if not any(r.kind in HOW and any(sentence in r.text for sentence in how) for r in s.reasons):
             report.add("own-words", a, f"{s.pattern} has no sentence of its own")
