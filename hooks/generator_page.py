@@ -7,8 +7,10 @@ parallel (one worker per core; GENERATOR_WORKERS=1 to turn that off).
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +20,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from site_context import Site, Words
 
+ROOT = Path(__file__).resolve().parent.parent
+DATA_ROOT, HOOKS = ROOT / "roadmap_data", ROOT / "hooks"
+CACHE = ROOT / ".cache" / "generator-data"
 PAGE = "roadmaps/generator.md"
 MARKER = "<!-- hooks/generator_page.py: generator -->"
 DATA_DIR = Path("roadmaps") / "generator" / "data"
@@ -49,11 +54,23 @@ def render_how_it_works(site: Site, markdown: str, page: Page) -> str | None:
     return markdown.replace(HOW_MARKER, site.macros("generator").how_it_works(ctx))
 
 
+def inputs_key() -> str:
+    """A hash of everything the plans are made from: the data, the engine's code, the format."""
+    digest = hashlib.sha256(f"format {FORMAT_VERSION}".encode())
+    for path in sorted([*DATA_ROOT.rglob("*.yml"), *HOOKS.glob("*.py")]):
+        digest.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:20]
+
+
 class DataWriter:
     """Writes the 1,600 data files in worker processes, while MkDocs renders the pages.
 
     start() forks the workers (after MkDocs has cleaned the site directory); finish() waits for
     them in on_post_build. GENERATOR_WORKERS=1 writes everything in finish(), in this process.
+    Files made from the same inputs (inputs_key) are reused from .cache/generator-data/ instead
+    of planned again, so a rebuild that changed no data and no engine code takes seconds; any
+    change to the YAML or the code makes a new key, so a reused file is never stale.
+    GENERATOR_CACHE=0 turns the reuse off.
     """
 
     def __init__(self, site: Site, site_dir: str):
@@ -63,9 +80,15 @@ class DataWriter:
         self.workers = int(os.environ.get("GENERATOR_WORKERS", os.cpu_count() or 1))
         self.pool = None
         self.pending = None
+        use_cache = os.environ.get("GENERATOR_CACHE", "1") != "0"
+        self.cached = CACHE / inputs_key() if use_cache else None
+        if self.cached is not None:
+            CACHE.mkdir(parents=True, exist_ok=True)
 
     def start(self) -> None:
         global _encoder
+        if self.cached is not None and (self.cached / "complete").exists():
+            return  # finish() copies the cached files
         self.out.mkdir(parents=True, exist_ok=True)
         _encoder, _out_dir[0] = self.encoder, self.out
         if self.workers > 1:
@@ -74,6 +97,9 @@ class DataWriter:
 
     def finish(self) -> None:
         global _encoder
+        if self.cached is not None and (self.cached / "complete").exists():
+            shutil.copytree(self.cached, self.out, ignore=shutil.ignore_patterns("complete"), dirs_exist_ok=True)
+            return
         try:
             if self.pending is not None:
                 self.pending.get()
@@ -83,6 +109,19 @@ class DataWriter:
         finally:
             self.close()
             _encoder = None
+        if self.cached is not None:
+            self._keep()
+
+    def _keep(self) -> None:
+        """Copy the files just written into the cache, complete or not at all."""
+        partial = self.cached.with_name(self.cached.name + ".partial")  # type: ignore[union-attr]
+        shutil.rmtree(partial, ignore_errors=True)
+        shutil.copytree(self.out, partial)
+        (partial / "complete").write_text("\n".join(sorted(p.name for p in partial.iterdir())) + "\n")
+        for old in CACHE.iterdir():  # keep only the newest inputs
+            if old != partial:
+                shutil.rmtree(old, ignore_errors=True)
+        partial.rename(self.cached)  # type: ignore[arg-type]
 
     def close(self) -> None:
         if self.pool is not None:
