@@ -220,14 +220,22 @@ class PlanBuilder:
         )
 
     def _phases(self, first_end: int) -> list[Phase]:
-        """The timeline's phases; phase 1 lasts until every foundation step has started."""
-        out: list[Phase] = []
-        for ph in self.timeline.phases:
-            start = out[-1].end + 1 if out else 1
-            end = max(ph.end, first_end) if not out else ph.end
-            if end >= start:
-                out.append(Phase(ph.name, ph.goal, start, end, (), (), ()))
-        return out
+        """The timeline's phases. Phase 1 lasts until every foundation step has started; when that
+        pushes it past its planned end, the later phases share the weeks left in proportion to their
+        planned lengths (each keeps at least one week; the first ones keep theirs if weeks run out)."""
+        first, *later = self.timeline.phases
+        end = max(first.end, first_end)
+        out = [Phase(first.name, first.goal, 1, end, (), (), ())]
+        if end > first.end:
+            later = later[: self.weeks - end]
+            planned = sum(ph.end - ph.start + 1 for ph in later)
+            done, left = 0, self.weeks - end
+            for index, ph in enumerate(later):
+                done += ph.end - ph.start + 1
+                last = self.weeks if index == len(later) - 1 else end + max(index + 1, round(left * done / planned))
+                out.append(Phase(ph.name, ph.goal, out[-1].end + 1, last, (), (), ()))
+            return out
+        return out + [Phase(ph.name, ph.goal, ph.start, ph.end, (), (), ()) for ph in later]
 
     def _fill(self, ph: Phase, steps: list[Step]) -> Phase:
         starting = tuple(s.pattern for s in steps if ph.start <= s.start <= ph.end)

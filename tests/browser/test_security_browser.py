@@ -50,7 +50,7 @@ def test_no_page_breaks_the_content_security_policy(page: Page, site: BuiltSite,
     response = page.goto(site.url + path)
     assert response is not None and "default-src 'none'" in response.headers["content-security-policy"]
     if "generator" in path:
-        expect(page.locator(".pr-roadmap__chart svg")).to_be_attached()
+        expect(page.locator(".pr-roadmap__chart table.pr-gantt")).to_be_attached()
     elif path.startswith(("patterns/saga", "guides/learning-paths")):
         rendered_diagram_nodes(page)
     page.wait_for_load_state("networkidle")
