@@ -73,6 +73,10 @@ class Planner:
         }
         self.min_team = {i: TEAM_RANK[patterns[i].min_team.value] for i in self.ids}
         self.challenge_order = generator.values("challenges")
+        self.challenge_bit = {c: bit for bit, c in enumerate(self.challenge_order)}
+        self.challenge_mask = {
+            i: sum(1 << self.challenge_bit[c] for c in self.challenges[i]) for i in self.ids
+        }
         budget, structural = rules.budget, set(rules.budget.structural)
         self.effort = {
             scale.value: {
@@ -123,9 +127,14 @@ class Planner:
 
     # -- scoring ---------------------------------------------------------------
 
-    def score(self, pid: str, a: Answers) -> int:
+    def asked(self, a: Answers) -> dict[str, int]:
+        """How many of the ticked challenges each pattern answers (bitmasks, computed once a profile)."""
+        ticked = sum(1 << self.challenge_bit[c] for c in a.challenges)
+        return {pid: (mask & ticked).bit_count() for pid, mask in self.challenge_mask.items()}
+
+    def score(self, pid: str, a: Answers, asked: int) -> int:
         w = self.rules.weights
-        total = w.challenge * sum(c in self.challenges[pid] for c in a.challenges)
+        total = w.challenge * asked
         total += w.goal * (a.goal in self.goals[pid])
         total += w.scale_baseline * (pid in self.scale_base[a.scale])
         total += w.system_baseline * (pid in self.system_base[a.system])
@@ -135,7 +144,8 @@ class Planner:
         """For answers without a timeline: the plannable patterns by relevance, the ones that may fill
         the budget (a ticked challenge or a baseline, not the goal alone), and the avoid candidates."""
         blocked = self._blocked(a)
-        scores = {pid: self.score(pid, a) for pid in self.ids}
+        asked = self.asked(a)
+        scores = {pid: self.score(pid, a, asked[pid]) for pid in self.ids}
         roomy = self.capacity[a.team] >= 3
         ranked = tuple(
             sorted(
@@ -150,7 +160,7 @@ class Planner:
                 key=lambda pid: (-scores[pid], self.complexity_rank[pid], self.effort[a.scale][pid], pid),
             )
         )
-        fill = frozenset(pid for pid in ranked if self._fills(pid, a))
+        fill = frozenset(pid for pid in ranked if self._fills(pid, a, asked[pid]))
         shown = (ExclusionKind.rule, ExclusionKind.team, ExclusionKind.scale)
         avoid = [
             pid
@@ -159,16 +169,19 @@ class Planner:
             and pid not in self.internal
             and pid not in self.situational
             and a.system in self.fits[pid][0]
-            and (self._invited(pid, a) if kind == ExclusionKind.rule else self._considered(pid, a))
+            and (
+                asked[pid] > 0 or a.goal in self.goals[pid]  # the answers touch what a ruled-out pattern promises
+                if kind == ExclusionKind.rule
+                else self._considered(pid, a, asked[pid])
+            )
         ]
         avoid.sort(key=lambda pid: (-scores[pid], pid))
         return ranked, fill, tuple(avoid)
 
-    def _fills(self, pid: str, a: Answers) -> bool:
+    def _fills(self, pid: str, a: Answers, asked: int) -> bool:
         """May it fill the budget? A baseline; a gold pattern with a ticked challenge or the goal; any
         other with two signals (two ticked challenges, or one and the goal), or one for a team with
         capacity for more. On a cost goal, what adds cost comes in only for a ticked challenge."""
-        asked = sum(c in self.challenges[pid] for c in a.challenges)
         if a.goal == "cost" and pid in self.adds_cost and not asked:
             return False
         if pid in self.scale_base[a.scale] or pid in self.system_base[a.system]:
@@ -179,14 +192,10 @@ class Planner:
         signals = asked + (a.goal in self.goals[pid])
         return signals >= (1 if self.tier_bonus[pid] > 0 or roomy else 2)
 
-    def _invited(self, pid: str, a: Answers) -> bool:
-        """An avoid rule's pattern is shown when the answers touch what it promises."""
-        return any(c in self.challenges[pid] for c in a.challenges) or a.goal in self.goals[pid]
-
-    def _considered(self, pid: str, a: Answers) -> bool:
+    def _considered(self, pid: str, a: Answers, asked: int) -> bool:
         """Would a reader with these answers consider it? A ticked challenge, a baseline, or gold for the goal."""
         return (
-            any(c in self.challenges[pid] for c in a.challenges)
+            asked > 0
             or pid in self.scale_base[a.scale]
             or pid in self.system_base[a.system]
             or (a.goal in self.goals[pid] and self.tier_bonus[pid] > 0)
