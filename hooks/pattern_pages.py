@@ -47,7 +47,8 @@ def render_pattern(site: Site, markdown: str, page: Page) -> str | None:
     page.meta["tags"] = [CATEGORY_LABELS[pattern.category], f"{LABELS['tier'][pattern.tier]} tier"]
     prerequisites = [catalog.get(i) for i in pattern.prerequisites]
     dependents = [catalog.get(i) for i in catalog.dependents(pattern.id)]
-    related = [catalog.get(i) for i in pattern.related]
+    listed = {*pattern.prerequisites, *catalog.dependents(pattern.id)}
+    related = [catalog.get(i) for i in pattern.related if i not in listed]  # each neighbour once
     macros = site.macros("pattern")
     return "\n".join(
         [

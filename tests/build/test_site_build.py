@@ -49,6 +49,17 @@ def test_prerequisite_and_dependent_links_are_rendered(built_site: BuiltSite) ->
             assert f'href="../{dependent}/"' in html, (pattern.id, dependent)
 
 
+def test_related_patterns_list_each_kind_on_its_own_line_and_each_neighbour_once(built_site: BuiltSite) -> None:
+    for pattern in CATALOG.patterns.values():
+        html = (built_site.root / "patterns" / pattern.id / "index.html").read_text(encoding="utf-8")
+        section = html.split('id="related-patterns"', 1)[1].split("<h2", 1)[0]
+        items = re.findall(r"<li>(.*?)</li>", section, re.S)
+        kinds = [re.findall(r"<strong>([^<]+)</strong>", item) for item in items]
+        assert all(len(found) == 1 for found in kinds), (pattern.id, kinds)  # never run together
+        linked = re.findall(r'href="\.\./([a-z0-9-]+)/"', section)
+        assert len(linked) == len(set(linked)), (pattern.id, linked)
+
+
 def test_catalog_index_lists_every_pattern_by_category(built_site: BuiltSite) -> None:
     html = (built_site.root / "patterns" / "index.html").read_text(encoding="utf-8")
     for pattern in CATALOG.patterns.values():
