@@ -77,7 +77,8 @@ def markdown(plan: Plan, planner: Planner) -> str:
         "",
         f"{label('system', a.system)} at {label('scale', a.scale)}, team {label('team', a.team)}; "
         f"challenges: {challenges}; goal: {label('goal', a.goal)}; {label('timeline', a.timeline)}.",
-        f"Budget: {plan.budget_weeks} team-weeks of {plan.capacity} workstreams x {plan.weeks} weeks; "
+        f"Budget: {plan.budget_weeks} team-weeks of {plan.capacity} workstream{'s' if plan.capacity != 1 else ''} "
+        f"x {plan.weeks} weeks; "
         f"planned: {plan.effort_weeks}.",
         "",
     ]
@@ -87,7 +88,8 @@ def markdown(plan: Plan, planner: Planner) -> str:
         lines += [f"## Phase {number}: {ph.name} (weeks {ph.start}-{ph.end})", "", ph.goal, ""]
         for pid in ph.steps:
             s = by_pattern[pid]
-            lines.append(f"- **{name(pid)}**, weeks {s.start}-{s.end}: " + " ".join(r.text for r in s.reasons))
+            weeks = f"week {s.start}" if s.start == s.end else f"weeks {s.start}-{s.end}"
+            lines.append(f"- **{name(pid)}**, {weeks}: " + " ".join(r.text for r in s.reasons))
         if ph.exit_criteria:
             lines += ["", "Exit criteria:", ""] + [f"- [ ] {name(pid)}: {text}" for pid, text in ph.exit_criteria]
         lines.append("")

@@ -184,6 +184,8 @@ class Planner:
         capacity for more. On a cost goal, what adds cost comes in only for a ticked challenge."""
         if a.goal == "cost" and pid in self.adds_cost and not asked:
             return False
+        if pid in self.structural and not asked:
+            return False  # a structural change only when a ticked challenge asks for it
         if pid in self.scale_base[a.scale] or pid in self.system_base[a.system]:
             return True
         roomy = self.capacity[a.team] >= 3

@@ -166,6 +166,9 @@ class Rules(Strict):
     foundation: Foundation
     recommend: list[RecommendRule] = Field(default_factory=list)
     avoid: list[AvoidRule] = Field(default_factory=list)
+    first_moves: dict[Goal, list[Slug]] = Field(
+        default_factory=dict, description="The first move on each goal, tried in order before the ranking."
+    )
     situational: list[Slug] = Field(
         default_factory=list, description="Patterns whose need the form cannot tell: never planned or avoided."
     )

@@ -175,6 +175,9 @@ def _model_problems(rules: Rules, catalog: Catalog, file: str) -> list[Problem]:
                 expected = f"expected each pattern in one group ('{pid}' is in '{seen[pid]}')"
                 problems.append(Problem(file, where, expected))
             seen.setdefault(pid, group.id)
+    for goal, ids in rules.first_moves.items():
+        for index, pid in enumerate(ids):
+            plannable(f"first_moves.{goal.value}.{index}", pid)
     for index, pid in enumerate(rules.situational):
         if pid not in patterns:
             problems.append(Problem(file, f"situational.{index}", f"expected an existing pattern id (no '{pid}.yml')"))

@@ -103,8 +103,8 @@ class PlanBuilder:
             if group is not None:
                 self.chosen.setdefault(group.id, q)
             if q != pid:
-                needed_by = tuple(d for d in added if q in p.prereqs[d]) or (pid,)  # or a safety net for pid
-                self.why.setdefault(q, p.words.prerequisite(needed_by))
+                needed_by = tuple(d for d in added if q in p.prereqs[d])
+                self.why.setdefault(q, p.words.prerequisite(needed_by) if needed_by else p.words.safety_net(pid))
         self.why.setdefault(pid, why)
         for q in added:
             for companion in p.rules.companions.get(q, ()):
@@ -160,7 +160,9 @@ class PlanBuilder:
         beyond = lambda: [s for s in self.slots if self.why[s].kind not in FOUNDATION]  # noqa: E731
         fresh = lambda pid: pid not in self.slots  # noqa: E731 - a step already planned is no new move
         if not any(a.goal in p.goals[s] for s in beyond()):
-            any(self.place(pid, words.first_move(a), False) for pid in quick if a.goal in p.goals[pid] and fresh(pid))
+            preferred = [pid for pid in rules.first_moves.get(a.goal, ()) if pid in p.goals and a.goal in p.goals[pid]]  # type: ignore[call-overload]
+            candidates = [*preferred, *(pid for pid in quick if a.goal in p.goals[pid])]
+            any(self.place(pid, words.first_move(a), False) for pid in candidates if fresh(pid) and self.usable(pid))
         for c in a.challenges:
             if not any(c in p.challenges[s] for s in beyond()):
                 any(self.place(pid, words.best_fit(c), False) for pid in quick if c in p.challenges[pid] and fresh(pid))

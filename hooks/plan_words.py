@@ -74,6 +74,9 @@ class PlanWords:
             )
         return Reason(ReasonKind.foundation, text)
 
+    def safety_net(self, pid: str) -> Reason:
+        return Reason(ReasonKind.prerequisite, f"A safety net to have before {self.names([pid])}, a structural change.")
+
     def companion(self, pid: str) -> Reason:
         return Reason(ReasonKind.prerequisite, f"Belongs with {self.names([pid])}, so it follows it at once.")
 
