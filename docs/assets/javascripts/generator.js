@@ -282,7 +282,7 @@
         name.append(item(s.pattern, "", spec).querySelector("a"));
         const bar = el("span", weeks(s).replace(/^Weeks? /, ""));
         bar.className = "pr-gantt__bar";
-        bar.style.marginLeft = pct(s.start - 1);
+        bar.style.marginLeft = `min(${pct(s.start - 1)}, calc(100% - 3.6em))`; // late bars stay in the row
         bar.style.width = pct(s.end - s.start + 1);
         row.append(name);
         row.insertCell().append(bar);
