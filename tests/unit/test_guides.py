@@ -84,6 +84,13 @@ def test_the_five_groups_respect_every_prerequisite_and_draw_each_dependency() -
     assert graph.count("subgraph") == 5
 
 
+def test_the_quiz_answer_cannot_be_guessed_by_its_length() -> None:
+    questions = [q for group in GUIDES.learning.groups for q in group.quiz]
+    longest = [q for q in questions if max(range(len(q.choices)), key=lambda i: len(q.choices[i])) == q.answer]
+    assert len(questions) == 15
+    assert len(longest) * 3 <= len(questions), [q.question for q in longest]
+
+
 def test_growth_stages_are_the_generator_baselines() -> None:
     stages = guides.growth_stages(GENERATOR)
     for scale, new, kept in stages:
