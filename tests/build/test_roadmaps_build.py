@@ -29,7 +29,10 @@ def test_roadmap_page_has_its_gantt_phases_and_only_working_links(built_site: Bu
     roadmap = ROADMAPS.roadmaps[rid]
     chart = re.search(r'<table class="pr-gantt".*?</table>', html, re.S)
     assert chart, "expected the timeline chart"
-    bar = r'<a href="\.\./\.\./patterns/([a-z0-9-]+)/">.*?margin-left: ([\d.]+)%; width: ([\d.]+)%">([\d-]+)<'
+    bar = (
+        r'<a href="\.\./\.\./patterns/([a-z0-9-]+)/">.*?'
+        r'margin-left: min\(([\d.]+)%, calc\(100% - 3\.6em\)\); width: ([\d.]+)%">([\d-]+)<'
+    )
     bars = re.findall(bar, chart[0])
     slots = roadmap.slots(CATALOG)
     assert [b[0] for b in bars] == [s.pattern for s in slots]
