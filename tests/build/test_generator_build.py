@@ -136,3 +136,27 @@ def test_500_sampled_plans_decoded_from_the_files_equal_the_engine(data_dir) -> 
         answers = answers_for(PLANNER, selects, mask)
         weeks = GENERATOR.rules.timelines[answers.timeline].weeks
         assert decode(data, mask, answers.scale, weeks) == expected(answers), answers
+
+
+def test_how_it_works_shows_every_rule_the_engine_reads(built_site: BuiltSite) -> None:
+    html = (built_site.root / "roadmaps" / "how-it-works" / "index.html").read_text(encoding="utf-8")
+    rules = GENERATOR.rules
+    named = {
+        *rules.foundation.first,
+        *(pid for ids in rules.foundation.scales.values() for pid in ids),
+        *(pid for ids in rules.foundation.extended.values() for pid in ids),
+        *(pid for ids in rules.foundation.system_types.values() for pid in ids),
+        *(r.pattern for r in rules.recommend),
+        *(r.pattern for r in rules.avoid),
+        *(pid for g in rules.groups for pid in g.patterns),
+        *(pid for ids in rules.first_moves.values() for pid in ids),
+        *rules.budget.structural,
+        *rules.budget.structural_after,
+        *rules.situational,
+        *rules.adds_cost,
+    }
+    missing = sorted(pid for pid in named if f'href="../../patterns/{pid}/"' not in html)
+    assert missing == []
+    for rule in (*rules.recommend, *rules.avoid, *rules.groups):
+        assert rule.reason.split(",")[0] in html.replace("&#39;", "'").replace("&quot;", '"')
+    assert f"{round(rules.budget.share * 100)}%" in html
