@@ -27,7 +27,10 @@ class PlanBuilder:
         self.budget = round(rules.budget.share * self.cap * self.weeks)
         provided = rules.foundation.provided.get(a.system)  # type: ignore[call-overload]
         self.provided = tuple(provided.patterns) if provided else ()
-        self.assumed = tuple(x for x in rules.foundation.assumed.get(a.scale, ()) if x not in self.provided)  # type: ignore[call-overload]
+        # What a system at this scale already runs; a platform's own list replaces it (serverless
+        # functions do not bring a connection pool with them, for example).
+        assumed = rules.foundation.assumed.get(a.scale, ())  # type: ignore[call-overload]
+        self.assumed = () if provided else tuple(assumed)
         self.covered = {x: c.pattern for c in covers for x in c.covers}  # covered pattern -> its cover
         serial = self.cap <= rules.budget.serial_high_complexity_up_to
         in_flight = rules.budget.structural_in_flight[a.team]  # type: ignore[index]

@@ -143,7 +143,7 @@ def check(plan: Plan, planner: Planner, report: Report) -> None:
     provided = rules.foundation.provided.get(a.system)  # type: ignore[call-overload]
     assumed = frozenset(
         (provided.patterns if provided else [])
-        + list(rules.foundation.assumed.get(a.scale, []))  # type: ignore[call-overload]
+        + ([] if provided else list(rules.foundation.assumed.get(a.scale, [])))  # type: ignore[call-overload]
         + [c for cv in rules.covers for c in cv.covers]
     )
 
