@@ -3,12 +3,15 @@
 Pure Python (no mkdocs import), deterministic, and fast enough to plan all 102,400 combinations
 at build time. It follows the maturity model in roadmap_data/generator/rules.yml, in this order:
 
-1. Foundation first: the moves every system of this scale and type needs (seeing the system,
-   safe calls, safe change, and from Growth on SLOs), minus what the platform provides, then the
-   recommend rules that match the answers. Phase 1 lasts until all of them have started.
-2. The first move on the primary goal, then the best fit for each ticked challenge.
-3. The rest by relevance, paced to the budget (a share of capacity x weeks), so the plan leaves
-   room for feature work along the whole timeline.
+1. Foundation first: seeing the system, then the recommend rules that match the answers, then
+   safe change and safe calls (and from Growth on SLOs, incident response, IaC), minus what the
+   platform provides or the scale assumes. Phase 1 lasts until all of them have started.
+2. The first move on the primary goal (rules.yml `first_moves`, then the ranking), then the best
+   quick fit for each ticked challenge.
+3. The rest by relevance, paced to the budget (a share of capacity x weeks, and new patterns per
+   quarter), so the plan leaves room for feature work along the whole timeline.
+This module holds what many plans share (fit, scores, ranking per profile); plan_builder.py
+places one plan's steps.
 Datastore internals are never steps; alternative groups give one pattern each; a pattern that
 covers others (a service mesh) replaces them. Every step says, in the pattern's own words, how it
 helps, and why it comes now. plan_words.py holds the wording.

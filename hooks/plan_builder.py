@@ -227,12 +227,14 @@ class PlanBuilder:
     def _phases(self, first_end: int) -> list[Phase]:
         """The timeline's phases. Phase 1 lasts until every foundation step has started; when that
         pushes it past its planned end, the later phases share the weeks left in proportion to their
-        planned lengths (each keeps at least one week; the first ones keep theirs if weeks run out)."""
+        planned lengths; when few weeks are left, only the first later phases are kept, so that no
+        phase is much shorter than a month (a short timeline may end with a single later phase)."""
         first, *later = self.timeline.phases
         end = max(first.end, first_end)
         out = [Phase(first.name, first.goal, 1, end, (), (), ())]
         if end > first.end:
-            later = later[: self.weeks - end]
+            left = self.weeks - end
+            later = later[: (left // 4) or min(1, left)]  # no phase much shorter than a month
             planned = sum(ph.end - ph.start + 1 for ph in later)
             done, left = 0, self.weeks - end
             for index, ph in enumerate(later):

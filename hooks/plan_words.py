@@ -169,6 +169,16 @@ class PlanWords:
                 ruled = [x for x in avoided if c in b.p.challenges[x]]
                 label = self.label("challenges", c)
                 notes.append(f'Nothing in this plan answers "{label}". ' + self._missing(a, serve, ruled))
+        beyond = [s.pattern for s in steps if s.reasons[-1].kind not in (ReasonKind.foundation, ReasonKind.recommend)]
+        if any(a.goal in b.p.goals[pid] for pid in planned) and not any(a.goal in b.p.goals[pid] for pid in beyond):
+            preferred = self.rules.first_moves.get(a.goal, [])  # type: ignore[call-overload]
+            serve = sorted((x for x in later if a.goal in b.p.goals[x]), key=lambda x: x not in preferred)
+            goal = self.label("goal", a.goal)
+            if serve:
+                notes.append(
+                    f"Beyond the foundation, no step works on your goal, {goal}, yet: {self.names(serve[:3])} "
+                    f"would, but did not fit in {self.label('timeline', a.timeline)} with your team."
+                )
         if not any(a.goal in b.p.goals[pid] for pid in planned):
             serve = [x for x in later if a.goal in b.p.goals[x]]
             ruled = [x for x in avoided if a.goal in b.p.goals[x]]

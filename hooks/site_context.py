@@ -68,9 +68,6 @@ class Words:
     def capacity(self, team: Any) -> int:
         return self.generator.rules.team_capacity[TeamSize(getattr(team, "value", team))]
 
-    def rule_reason(self, index: str) -> str:
-        return self.generator.rules.avoid[int(index)].reason
-
 
 @dataclass
 class Site:
