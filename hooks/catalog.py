@@ -58,7 +58,7 @@ class DataError(Exception):
 # ---------------------------------------------------------------------------
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
+class _UniqueKeyLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when present
     """SafeLoader that rejects a mapping key given twice (PyYAML keeps the last)."""
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import NamedTuple
 
 from catalog import Catalog
 from generator_rules import Generator
@@ -31,6 +32,17 @@ from plan_types import Answers, ExclusionKind, Plan
 from plan_words import PlanWords
 
 TEAM_RANK = {team.value: rank for rank, team in enumerate(TeamSize)}
+
+
+class Profile(NamedTuple):
+    """What the plans of one profile (the answers without a timeline) share."""
+
+    ranked: tuple[str, ...]  # the plannable patterns, most relevant first
+    fill: frozenset[str]  # the ones that may fill the budget
+    fill_ranked: tuple[str, ...]  # those, in ranked order
+    quick: tuple[str, ...]  # the ranked ones that are neither structural nor high-complexity
+    fits: dict[str, tuple[str, ...]]  # for each ticked challenge, the quick ones that answer it
+    avoid: tuple[str, ...]  # candidates for "avoid for now", most relevant first
 
 
 def matches(when, a: Answers) -> bool:
@@ -65,11 +77,13 @@ class Planner:
         self.next_base = {s: self.scale_base[n] for s, n in self.next_scale.items()}
         self.capacity = {t.value: n for t, n in rules.team_capacity.items()}
         self.group_of = {pid: g for g in rules.groups for pid in g.patterns}
+        self.grouped = frozenset(self.group_of)
         self.situational = set(rules.situational)
         self.structural = set(rules.budget.structural)
         self.adds_cost = set(rules.adds_cost)
         self.complexity_rank = {i: list(Complexity).index(patterns[i].complexity) for i in self.ids}
         self.layer = {i: patterns[i].layer.value for i in self.ids}
+        self.criterion = {i: (i, patterns[i].metrics[0]) for i in self.ids}  # a step's exit criterion
         self.fits = {
             i: ({t.value for t in patterns[i].fits.system_types}, {t.value for t in patterns[i].fits.scales})
             for i in self.ids
@@ -92,6 +106,9 @@ class Planner:
         self.words = PlanWords(catalog, generator)
         self._blocked = lru_cache(maxsize=None)(self._blocked_uncached)
         self._profile = lru_cache(maxsize=None)(self._profile_uncached)
+        self._unfit = lru_cache(maxsize=None)(self._unfit_uncached)
+        self._base_scores = lru_cache(maxsize=None)(self._base_scores_uncached)
+        self.foundation_memo: dict[tuple, tuple] = {}  # PlanBuilder._foundation's results, by their inputs
 
     def all_answers(self) -> Iterator[Answers]:
         g, boxes = self.generator, self.challenge_order
@@ -110,23 +127,28 @@ class Planner:
         for index, rule in enumerate(self.rules.avoid):
             if matches(rule.when, a):
                 blocked.setdefault(rule.pattern, (ExclusionKind.rule, index))
-        team = TEAM_RANK[a.team]
-        # A team with room for more (capacity 3+) may adopt what pays off at the next scale up.
-        reach = {a.scale, self.next_scale.get(a.scale, a.scale)} if self.capacity[a.team] >= 3 else {a.scale}
-        for pid in self.ids:
-            if pid in blocked:
-                continue
-            systems, scales = self.fits[pid]
-            if a.system not in systems:
-                blocked[pid] = (ExclusionKind.system, -1)
-            elif not reach & scales:
-                blocked[pid] = (ExclusionKind.scale, -1)
-            elif team < self.min_team[pid]:
-                blocked[pid] = (ExclusionKind.team, -1)
+        for pid, why in self._unfit(a.system, a.scale, a.team).items():
+            blocked.setdefault(pid, why)
         for pid in self.ids:  # a pattern whose prerequisite is ruled out is ruled out too
-            if pid not in blocked and any(q in blocked for q in self.closure[pid]):
+            if pid not in blocked and not blocked.keys().isdisjoint(self.closure[pid]):
                 blocked[pid] = (ExclusionKind.needs, -1)
         return blocked
+
+    def _unfit_uncached(self, system: str, scale: str, team: str) -> dict[str, tuple[ExclusionKind, int]]:
+        """The patterns that do not suit the system type, the scale or the team size."""
+        unfit: dict[str, tuple[ExclusionKind, int]] = {}
+        rank = TEAM_RANK[team]
+        # A team with room for more (capacity 3+) may adopt what pays off at the next scale up.
+        reach = {scale, self.next_scale.get(scale, scale)} if self.capacity[team] >= 3 else {scale}
+        for pid in self.ids:
+            systems, scales = self.fits[pid]
+            if system not in systems:
+                unfit[pid] = (ExclusionKind.system, -1)
+            elif not reach & scales:
+                unfit[pid] = (ExclusionKind.scale, -1)
+            elif rank < self.min_team[pid]:
+                unfit[pid] = (ExclusionKind.team, -1)
+        return unfit
 
     # -- scoring ---------------------------------------------------------------
 
@@ -135,20 +157,26 @@ class Planner:
         ticked = sum(1 << self.challenge_bit[c] for c in a.challenges)
         return {pid: (mask & ticked).bit_count() for pid, mask in self.challenge_mask.items()}
 
-    def score(self, pid: str, a: Answers, asked: int) -> int:
+    def _base_scores_uncached(self, goal: str, scale: str, system: str) -> dict[str, int]:
+        """Each pattern's score before the ticked challenges: the goal and the baselines. A pattern
+        scores weights.challenge more for each ticked challenge it answers, and its tier's bonus
+        on top when anything scored at all."""
         w = self.rules.weights
-        total = w.challenge * asked
-        total += w.goal * (a.goal in self.goals[pid])
-        total += w.scale_baseline * (pid in self.scale_base[a.scale])
-        total += w.system_baseline * (pid in self.system_base[a.system])
-        return total + self.tier_bonus[pid] if total else 0
+        return {
+            pid: w.goal * (goal in self.goals[pid])
+            + w.scale_baseline * (pid in self.scale_base[scale])
+            + w.system_baseline * (pid in self.system_base[system])
+            for pid in self.ids
+        }
 
-    def _profile_uncached(self, a: Answers) -> tuple[tuple[str, ...], frozenset[str], tuple[str, ...]]:
+    def _profile_uncached(self, a: Answers) -> Profile:
         """For answers without a timeline: the plannable patterns by relevance, the ones that may fill
         the budget (a ticked challenge or a baseline, not the goal alone), and the avoid candidates."""
         blocked = self._blocked(a)
         asked = self.asked(a)
-        scores = {pid: self.score(pid, a, asked[pid]) for pid in self.ids}
+        base, tier, weight = self._base_scores(a.goal, a.scale, a.system), self.tier_bonus, self.rules.weights.challenge
+        totals = {pid: base[pid] + weight * asked[pid] for pid in self.ids}
+        scores = {pid: total + tier[pid] if total else 0 for pid, total in totals.items()}
         roomy = self.capacity[a.team] >= 3
         ranked = tuple(
             sorted(
@@ -179,7 +207,9 @@ class Planner:
             )
         ]
         avoid.sort(key=lambda pid: (-scores[pid], pid))
-        return ranked, fill, tuple(avoid)
+        quick = tuple(pid for pid in ranked if pid not in self.structural and pid not in self.high)
+        fits = {c: tuple(pid for pid in quick if c in self.challenges[pid]) for c in a.challenges}
+        return Profile(ranked, fill, tuple(pid for pid in ranked if pid in fill), quick, fits, tuple(avoid))
 
     def _fills(self, pid: str, a: Answers, asked: int) -> bool:
         """May it fill the budget? A baseline; a gold pattern with a ticked challenge or the goal; any
@@ -209,12 +239,16 @@ class Planner:
     # -- planning --------------------------------------------------------------
 
     def plan(self, a: Answers) -> Plan:
+        """Plan without covers first (most plans place no covering pattern); when the plan places one
+        (a service mesh, a saga) beside the duties it covers, plan again with it covering them, and
+        keep that plan if the covering pattern still fits."""
         blocked = self._blocked(a._replace(timeline=""))
-        covers = tuple(c for c in self.rules.covers if c.pattern not in blocked)
-        plan = PlanBuilder(self, a, blocked, covers).build()
+        plan = PlanBuilder(self, a, blocked, ()).build()
         planned = {s.pattern for s in plan.steps}
-        if any(c.pattern not in planned for c in covers):  # a cover did not fit: plan its duties instead
-            plan = PlanBuilder(self, a, blocked, tuple(c for c in covers if c.pattern in planned)).build()
+        covers = tuple(c for c in self.rules.covers if c.pattern in planned and not planned.isdisjoint(c.covers))
+        if covers:
+            covered = PlanBuilder(self, a, blocked, covers).build()
+            kept = {s.pattern for s in covered.steps}
+            if all(c.pattern in kept for c in covers):
+                return covered
         return plan
-
-

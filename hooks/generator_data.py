@@ -42,12 +42,15 @@ FORMAT_VERSION = 3
 SELECTS = ("system", "scale", "team", "goal", "timeline")
 
 
+DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
+B36 = [x + y for x in DIGITS for y in DIGITS]
+
+
 def b36(number: int) -> str:
     """Two base-36 digits; the format has no separators, so every number has this width."""
     if not 0 <= number < 36 * 36:
         raise ValueError(f"{number} does not fit the generator data format (0 to 1295)")
-    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
-    return digits[number // 36] + digits[number % 36]
+    return B36[number]
 
 
 def file_name(system: str, scale: str, team: str, goal: str, timeline: str) -> str:
@@ -78,7 +81,7 @@ def answers_for(planner: Planner, selects: tuple[str, ...], mask: int) -> Answer
 class Encoder:
     def __init__(self, planner: Planner):
         self.planner = planner
-        self.index = {pid: i for i, pid in enumerate(planner.ids)}
+        self.index = {pid: B36[i] for i, pid in enumerate(planner.ids)}
 
     def encode(self, selects: tuple[str, ...]) -> str:
         tables: dict[str, dict[str, int]] = {"t": {}, "r": {}, "n": {}, "a": {}}
@@ -88,6 +91,10 @@ class Encoder:
             return lambda value: b36(entries.setdefault(value, len(entries)))
 
         add = {name: index(name) for name in tables}
+        reason_sets: dict[tuple, str] = {}  # a step's reasons -> its reason-set index
+        add["reasons"] = lambda reasons: reason_sets.get(reasons) or reason_sets.setdefault(
+            reasons, add["r"]("".join(add["t"](r.text) for r in reasons))
+        )
         plans, budget = [], 0
         for mask in range(2 ** len(self.planner.challenge_order)):
             plan = self.planner.plan(answers_for(self.planner, selects, mask))
@@ -101,14 +108,12 @@ class Encoder:
         effort = self.planner.effort[plan.answers.scale]
         if any(s.end != min(s.start + effort[s.pattern] - 1, plan.weeks) for s in plan.steps):
             raise ValueError(f"a step of {plan.answers} does not last its pattern's effort")
-        steps = "".join(
-            b36(idx[s.pattern]) + b36(s.start) + add["r"]("".join(text(r.text) for r in s.reasons)) for s in plan.steps
-        )
-        avoid = "".join(b36(idx[x.pattern]) + text(x.reason) for x in plan.avoid)
-        lists = add["n"]("".join(b36(idx[p]) for p in plan.next)) + add["a"](avoid)
+        steps = "".join(idx[s.pattern] + b36(s.start) + add["reasons"](s.reasons) for s in plan.steps)
+        avoid = "".join(idx[x.pattern] + text(x.reason) for x in plan.avoid)
+        lists = add["n"]("".join(idx[p] for p in plan.next)) + add["a"](avoid)
         notes = "".join(text(n) for n in plan.notes)
         names = [ph.name for ph in self.planner.rules.timelines[plan.answers.timeline].phases]
         phases = "".join(b36(names.index(ph.name)) + b36(ph.end) for ph in plan.phases)
-        alternatives = "".join(b36(idx[x.pattern]) + b36(idx[x.instead_of]) for x in plan.alternatives)
-        stores = "".join(b36(idx[p]) for p in plan.stores)
+        alternatives = "".join(idx[x.pattern] + idx[x.instead_of] for x in plan.alternatives)
+        stores = "".join(idx[p] for p in plan.stores)
         return "|".join([steps, lists, notes, phases, alternatives, stores])

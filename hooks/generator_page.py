@@ -7,6 +7,7 @@ parallel (one worker per core; GENERATOR_WORKERS=1 to turn that off).
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -92,7 +93,7 @@ class DataWriter:
         self.out.mkdir(parents=True, exist_ok=True)
         _encoder, _out_dir[0] = self.encoder, self.out
         if self.workers > 1:
-            self.pool = multiprocessing.get_context("fork").Pool(self.workers)
+            self.pool = multiprocessing.get_context("fork").Pool(self.workers, initializer=gc.disable)
             self.pending = self.pool.map_async(_write_one, self.keys, chunksize=20)
 
     def finish(self) -> None:

@@ -6,6 +6,8 @@ many plans (fit, scores, ranking); a PlanBuilder places one plan's steps and ass
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from plan_types import Alternative, Answers, Avoided, Phase, Plan, Reason, ReasonKind, Step
@@ -32,6 +34,9 @@ class PlanBuilder:
         assumed = rules.foundation.assumed.get(a.scale, ())  # type: ignore[call-overload]
         self.assumed = () if provided else tuple(assumed)
         self.covered = {x: c.pattern for c in covers for x in c.covers}  # covered pattern -> its cover
+        # Never a step: ruled out, a datastore internal, provided, assumed, or covered by another step.
+        self.unusable = {*blocked, *p.internal, *self.provided, *self.assumed, *self.covered}
+        self.given = frozenset((*self.provided, *self.assumed))  # done before the plan starts
         serial = self.cap <= rules.budget.serial_high_complexity_up_to
         in_flight = rules.budget.structural_in_flight[a.team]  # type: ignore[index]
         per_quarter = rules.budget.new_per_quarter[a.team]  # type: ignore[index]
@@ -46,18 +51,13 @@ class PlanBuilder:
     # -- placing ----------------------------------------------------------------
 
     def usable(self, pid: str) -> bool:
-        p = self.p
-        return not (
-            pid in self.blocked or pid in p.internal or pid in self.provided or pid in self.assumed
-            or pid in self.covered
-        )
+        return pid not in self.unusable
 
     def done_at(self, pid: str) -> int | None:
         """The week (0-based, exclusive) a prerequisite is done, 0 if it needs no step, None if not yet."""
-        if pid in self.provided or pid in self.assumed:
+        if pid in self.given:
             return 0
-        cover = self.covered.get(pid)
-        slot = self.slots.get(cover if cover else pid)
+        slot = self.slots.get(self.covered.get(pid, pid))
         return slot[1] if slot else None
 
     def place(self, pid: str, why: Reason, paced: bool, partial: bool = False) -> bool:
@@ -65,42 +65,56 @@ class PlanBuilder:
 
         `partial` lets a structural change start and run past the timeline's end when it cannot
         finish inside it (the plan says it continues)."""
-        p, effort = self.p, self.effort
-        if pid in self.slots:
+        slots = self.slots
+        if pid in slots:
             return True
-        if paced and self.lanes.not_before(effort[pid]) + min(effort[pid], 2 if partial else effort[pid]) > self.weeks:
+        p, effort, lanes = self.p, self.effort, self.lanes
+        if paced and lanes.not_before(effort[pid]) + min(effort[pid], 2 if partial else effort[pid]) > self.weeks:
             return False  # cannot fit in the timeline at the budget's pace
         needs = p.closure[pid]
         if paced and pid in p.structural:  # a structural change by relevance waits for the safety nets
-            nets = [n for n in p.rules.budget.structural_after if n != pid and self.usable(n)]
-            needs = (*dict.fromkeys(q for n in nets for q in (*p.closure[n], n)), *needs)
-        chain = [q for q in dict.fromkeys(needs) if self.done_at(q) is None] + [pid]
-        if not all(self.usable(q) for q in chain) or not self._groups_allow(chain):
+            nets = [n for n in p.rules.budget.structural_after if n != pid and n not in self.unusable]
+            needs = tuple(dict.fromkeys((*(q for n in nets for q in (*p.closure[n], n)), *needs)))
+        done_at = self.done_at
+        chain = [q for q in needs if done_at(q) is None]
+        chain.append(pid)
+        if not self.unusable.isdisjoint(chain) or not self._groups_allow(chain):
             return False
-        if any(q in p.structural and q != pid and q not in self.fill for q in chain):
+        if not p.structural.isdisjoint(chain) and any(
+            q in p.structural and q != pid and q not in self.fill for q in chain
+        ):
             return False  # never pull in a structural change that the answers do not ask for
         added: list[str] = []
         for q in chain:
-            before = p.prereqs[q] if q != pid else needs
-            ready = max((self.done_at(r) or 0 for r in before), default=0)
+            ready = 0
+            for r in p.prereqs[q] if q != pid else needs:
+                done = done_at(r)
+                if done is not None and done > ready:
+                    ready = done
             length, high, structural = effort[q], q in p.high, q in p.structural
             if paced:
-                ready = max(ready, self.lanes.not_before(length))
+                ready = max(ready, lanes.not_before(length))
             found = self._earliest(ready, length, high, structural, paced)
             if found is None and partial and q == pid and structural:
-                found = self.lanes.tail(ready, min(length, 2), high, structural)
+                found = lanes.tail(ready, min(length, 2), high, structural)
                 if found is not None and self.weeks - found[0] < length:
                     length = self.weeks - found[0]
                     self.continues.append(q)
             if found is None:
                 for r in reversed(added):  # undo the partial chain
-                    start, end, lane, was_paced = self.slots.pop(r)
-                    self.lanes.give_back(start, lane, end - start, r in p.high, r in p.structural, was_paced)
+                    start, end, lane, was_paced = slots.pop(r)
+                    lanes.give_back(start, lane, end - start, r in p.high, r in p.structural, was_paced)
                 return False
             start, lane = found
-            self.lanes.take(start, lane, length, high, structural, paced)
-            self.slots[q] = (start, start + length, lane, paced)
+            lanes.take(start, lane, length, high, structural, paced)
+            slots[q] = (start, start + length, lane, paced)
             added.append(q)
+        self._record(pid, why, added)
+        return True
+
+    def _record(self, pid: str, why: Reason, added: list[str]) -> None:
+        """The groups, the why-now of each newly placed step, and the companions that follow them."""
+        p = self.p
         for q in added:
             group = p.group_of.get(q)
             if group is not None:
@@ -111,9 +125,8 @@ class PlanBuilder:
         self.why.setdefault(pid, why)
         for q in added:
             for companion in p.rules.companions.get(q, ()):
-                if self.usable(companion):
+                if companion not in self.unusable:
                     self.place(companion, p.words.companion(q), paced=False)
-        return True
 
     def _earliest(self, ready: int, length: int, high: bool, structural: bool, paced: bool) -> tuple[int, int] | None:
         """The lanes' earliest window; a paced step also waits for a quarter that can absorb it."""
@@ -126,6 +139,8 @@ class PlanBuilder:
             ready = found[0]
 
     def _groups_allow(self, chain: list[str]) -> bool:
+        if self.p.grouped.isdisjoint(chain):
+            return True
         seen: dict[str, str] = dict(self.chosen)
         for q in chain:
             group = self.p.group_of.get(q)
@@ -140,7 +155,8 @@ class PlanBuilder:
     def build(self) -> Plan:
         p, a, rules, words = self.p, self.a, self.p.rules, self.p.words
         f = rules.foundation
-        ranked, self.fill, self.avoid_candidates = p._profile(a._replace(timeline=""))
+        profile = p._profile(a._replace(timeline=""))
+        self.fill, self.avoid_candidates = profile.fill, profile.avoid
         recommends = [
             (r, (r.pattern, words.recommend(i))) for i, r in enumerate(rules.recommend) if p.matches(r.when, a)
         ]
@@ -155,51 +171,77 @@ class PlanBuilder:
         moves += [m for r, m in recommends if not r.before_foundation]
         moves += asked + [m for m in core if m not in asked]
         moves += [] if light else extended
-        self.missed = [pid for pid, why in moves if self.usable(pid) and not self.place(pid, why, False, True)]
+        self._foundation(moves)
         first_end = max((start for start, *_ in self.slots.values()), default=0) + 1
         # 2. The first move on the goal and the best fit for each ticked challenge, beyond the foundation.
-        ranked = [pid for pid in ranked if pid not in self.covered]
-        quick = [pid for pid in ranked if pid not in p.structural and pid not in p.high]
+        covered = self.covered
+        ranked = [pid for pid in profile.ranked if pid not in covered] if covered else profile.ranked
+        quick = [pid for pid in profile.quick if pid not in covered] if covered else profile.quick
+        fill = [pid for pid in profile.fill_ranked if pid not in covered] if covered else profile.fill_ranked
         beyond = lambda: [s for s in self.slots if self.why[s].kind not in FOUNDATION]  # noqa: E731
-        fresh = lambda pid: pid not in self.slots  # noqa: E731 - a step already planned is no new move
+        slots = self.slots  # a step already planned is no new move
         if not any(a.goal in p.goals[s] for s in beyond()):
             preferred = [pid for pid in rules.first_moves.get(a.goal, ()) if pid in p.goals and a.goal in p.goals[pid]]  # type: ignore[call-overload]
             candidates = [*preferred, *(pid for pid in quick if a.goal in p.goals[pid])]
-            any(self.place(pid, words.first_move(a), False) for pid in candidates if fresh(pid) and self.usable(pid))
+            move = words.first_move(a)
+            any(self.place(pid, move, False) for pid in candidates if pid not in slots and self.usable(pid))
         for c in a.challenges:
             if not any(c in p.challenges[s] for s in beyond()):
-                any(self.place(pid, words.best_fit(c), False) for pid in quick if c in p.challenges[pid] and fresh(pid))
+                fits = profile.fits[c] if not covered else [pid for pid in quick if c in p.challenges[pid]]
+                fit = words.best_fit(c)
+                any(self.place(pid, fit, False) for pid in fits if pid not in slots)
         # 3. A light team's extended foundation, then the rest by relevance, paced from here.
         self.lanes.origin = max((start for start, *_ in self.slots.values()), default=0)
         if light:
             self.missed += [pid for pid, why in extended if self.usable(pid) and not self.place(pid, why, True)]
         too_long = self.weeks + 1  # the pace only tightens: an effort that failed it once always will
-        for pid in ranked:
-            if pid not in self.fill or self.effort[pid] >= too_long:
+        lanes, effort, weeks, relevance = self.lanes, self.effort, self.weeks, words.relevance()
+        for pid in fill:
+            length = effort[pid]
+            if length >= too_long or pid in self.slots:
                 continue
-            if self.lanes.quarter_open(self.lanes.not_before(1)) >= self.weeks:
+            if lanes.quarter_open(lanes.not_before(1)) >= weeks:
                 break  # the budget's pace or the quarters' limits leave no week for anything more
             structural = pid in p.structural
-            if not structural and self.lanes.not_before(self.effort[pid]) + self.effort[pid] > self.weeks:
-                too_long = self.effort[pid]
+            if not structural and lanes.not_before(length) + length > weeks:
+                too_long = length
                 continue
-            self.place(pid, words.relevance(), True, partial=structural)
-        return self._assemble(ranked, first_end)
+            self.place(pid, relevance, True, partial=structural)
+        return self._assemble(ranked, fill, first_end)
 
-    def _assemble(self, ranked: list[str], first_end: int) -> Plan:
+    def _foundation(self, moves: list[tuple[str, Reason]]) -> None:
+        """Place the foundation moves, unpaced. Many plans share the same moves on the same lanes
+        (they differ only in challenges that touch no move), so the result is reused."""
+        p = self.p
+        a = self.a
+        key = (a.system, a.scale, a.team, a.timeline, tuple(moves), frozenset(self.unusable), self.fill & p.structural)
+        memo = p.foundation_memo.get(key)
+        if memo is None:
+            self.missed = [pid for pid, why in moves if self.usable(pid) and not self.place(pid, why, False, True)]
+            kept = (dict(self.slots), dict(self.why), dict(self.chosen), list(self.continues), list(self.missed))
+            p.foundation_memo[key] = (*kept, self.lanes.state())
+            return
+        slots, why, chosen, continues, missed, lanes = memo
+        self.slots, self.why, self.chosen = dict(slots), dict(why), dict(chosen)
+        self.continues, self.missed = list(continues), list(missed)
+        self.lanes.restore(lanes)
+
+    def _assemble(self, ranked: Sequence[str], fill: Sequence[str], first_end: int) -> Plan:
         p, a, words = self.p, self.a, self.p.words
         phases = self._phases(first_end)
-        steps = []
-        for pid, (start, end, *_) in sorted(self.slots.items(), key=lambda kv: (kv[1][0], kv[1][1], kv[0])):
-            number = 1 + sum(ph.end <= start for ph in phases)
-            steps.append(Step(pid, start + 1, end, number, p.layer[pid], (*words.how(pid, a), self.why[pid])))
-        phases = [self._fill(ph, steps) for ph in phases]
-        for pid in ranked:
-            group = p.group_of.get(pid)
-            if group is not None and group.id in self.chosen and self.chosen[group.id] != pid:
-                self.alternatives.setdefault(pid, self.chosen[group.id])
+        ends = [ph.end for ph in phases]
+        steps = [
+            Step(pid, start + 1, end, 1 + bisect_right(ends, start), p.layer[pid], (*words.how(pid, a), self.why[pid]))
+            for start, end, pid in sorted((start, end, pid) for pid, (start, end, *_) in self.slots.items())
+        ]
+        phases = self._fill(phases, steps)
+        if self.chosen:
+            for pid in ranked:
+                group = p.group_of.get(pid)
+                if group is not None and group.id in self.chosen and self.chosen[group.id] != pid:
+                    self.alternatives.setdefault(pid, self.chosen[group.id])
         planned = set(self.slots)
-        later = list(dict.fromkeys(self.missed + [x for x in ranked if x in self.fill]))
+        later = list(dict.fromkeys([*self.missed, *fill]))
         later = [x for x in later if x not in planned and x not in self.alternatives and self.usable(x)]
         avoid = [
             Avoided(pid, self.blocked[pid][0], words.avoided(pid, self.blocked[pid], a))
@@ -244,9 +286,21 @@ class PlanBuilder:
             return out
         return out + [Phase(ph.name, ph.goal, ph.start, ph.end, (), (), ()) for ph in later]
 
-    def _fill(self, ph: Phase, steps: list[Step]) -> Phase:
-        starting = tuple(s.pattern for s in steps if ph.start <= s.start <= ph.end)
-        running = tuple(s.pattern for s in steps if s.start < ph.start <= s.end)
-        ending = [s.pattern for s in steps if ph.start <= s.end <= ph.end and s.pattern not in self.continues]
-        criteria = tuple((pid, self.p.catalog.get(pid).metrics[0]) for pid in ending)
-        return ph._replace(steps=starting, running=running, exit_criteria=criteria)
+    def _fill(self, phases: list[Phase], steps: list[Step]) -> list[Phase]:
+        """Each phase's starting and running steps, and the exit criteria of the steps ending in it."""
+        starting: list[list[str]] = [[] for _ in phases]
+        running: list[list[str]] = [[] for _ in phases]
+        ending: list[list[str]] = [[] for _ in phases]
+        ends = [ph.end for ph in phases]
+        for s in steps:
+            first, last = s.phase - 1, bisect_left(ends, s.end)
+            starting[first].append(s.pattern)
+            for index in range(first + 1, last + 1):
+                running[index].append(s.pattern)
+            if s.pattern not in self.continues:
+                ending[last].append(s.pattern)
+        criterion = self.p.criterion
+        return [
+            Phase(ph.name, ph.goal, ph.start, ph.end, tuple(started), tuple(ran), tuple(map(criterion.get, ended)))
+            for ph, started, ran, ended in zip(phases, starting, running, ending, strict=True)
+        ]

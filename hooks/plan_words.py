@@ -152,7 +152,7 @@ class PlanWords:
         if provided:
             notes.append(provided.reason)
         planned = {s.pattern for s in steps}
-        notes += [c.reason for c in b.covers if c.pattern in planned]
+        notes += [c.reason for c in self.rules.covers if c.pattern in planned and planned.isdisjoint(c.covers)]
         if b.assumed:
             scale = self.label("scale", a.scale)
             notes.append(

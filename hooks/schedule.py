@@ -82,6 +82,16 @@ class Lanes:
         self.origin = 0  # the week pacing starts from
         self.paced = 0  # lane-weeks taken by paced steps
 
+    def state(self) -> tuple:
+        """A copy of everything taken so far (restore() puts it back)."""
+        return ([bytes(f) for f in self.free], bytes(self.heavy), bytes(self.structural), tuple(self.starts),
+                self.origin, self.paced)
+
+    def restore(self, state: tuple) -> None:
+        free, heavy, structural, starts, self.origin, self.paced = state
+        self.free = [bytearray(f) for f in free]
+        self.heavy, self.structural, self.starts = bytearray(heavy), bytearray(structural), list(starts)
+
     def quarter_open(self, week: int) -> int:
         """The first week from `week` on whose quarter can still start a paced step, or `weeks`."""
         while week < self.weeks and self.starts[week // QUARTER] >= 2 * self.per_quarter:
