@@ -41,7 +41,9 @@ class Profile(NamedTuple):
     fill: frozenset[str]  # the ones that may fill the budget
     fill_ranked: tuple[str, ...]  # those, in ranked order
     quick: tuple[str, ...]  # the ranked ones that are neither structural nor high-complexity
-    fits: dict[str, tuple[str, ...]]  # for each ticked challenge, the quick ones that answer it
+    fits: dict[str, tuple[str, ...]]  # a ticked challenge -> the quick ones that answer it (see best_fits)
+    asked: frozenset[str]  # the ranked ones that answer a ticked challenge
+    first_moves: tuple[str, ...]  # candidates for the first move on the goal: rules.yml's, then quick ones
     avoid: tuple[str, ...]  # candidates for "avoid for now", most relevant first
 
 
@@ -57,7 +59,6 @@ def matches(when, a: Answers) -> bool:
 
 
 class Planner:
-    matches = staticmethod(matches)
 
     def __init__(self, catalog: Catalog, generator: Generator):
         self.catalog, self.generator, self.rules = catalog, generator, generator.rules
@@ -79,6 +80,7 @@ class Planner:
         self.group_of = {pid: g for g in rules.groups for pid in g.patterns}
         self.grouped = frozenset(self.group_of)
         self.situational = set(rules.situational)
+        self.unranked = self.internal | self.situational | set(rules.recommend_only)  # never placed by relevance
         self.structural = set(rules.budget.structural)
         self.adds_cost = set(rules.adds_cost)
         self.complexity_rank = {i: list(Complexity).index(patterns[i].complexity) for i in self.ids}
@@ -105,7 +107,21 @@ class Planner:
         }
         self.words = PlanWords(catalog, generator)
         self._blocked = lru_cache(maxsize=None)(self._blocked_uncached)
+        self._blocked_by = lru_cache(maxsize=None)(self._blocked_by_uncached)
+        self._asked = lru_cache(maxsize=None)(self._asked_uncached)
+        self._fill_rules = lru_cache(maxsize=None)(self._fill_rules_uncached)
+        self._matched = lru_cache(maxsize=None)(self._matched_uncached)
+        self._recommended = lru_cache(maxsize=None)(
+            lambda a: tuple(index for index, rule in enumerate(self.rules.recommend) if matches(rule.when, a))
+        )
+        self._candidates = lru_cache(maxsize=None)(self._candidates_uncached)
         self._profile = lru_cache(maxsize=None)(self._profile_uncached)
+        # A profile's ruled-out patterns and its structural fill, as one hashable value.
+        self.blocked_key = lru_cache(maxsize=None)(
+            lambda a: (frozenset(self._blocked(a)), self._profile(a).fill & self.structural)
+        )
+        # How each pattern helps, per (challenges, goal): filled as plans need it (plan_builder).
+        self.hows = lru_cache(maxsize=None)(lambda challenges, goal: {})
         self._unfit = lru_cache(maxsize=None)(self._unfit_uncached)
         self._base_scores = lru_cache(maxsize=None)(self._base_scores_uncached)
         self.foundation_memo: dict[tuple, tuple] = {}  # PlanBuilder._foundation's results, by their inputs
@@ -123,14 +139,24 @@ class Planner:
 
     def _blocked_uncached(self, a: Answers) -> dict[str, tuple[ExclusionKind, int]]:
         """Every pattern the answers rule out, with the first reason (and the rule's index, or -1)."""
+        return self._blocked_by(a.system, a.scale, a.team, self._matched(a))
+
+    def _blocked_by_uncached(
+        self, system: str, scale: str, team: str, matched: tuple[int, ...]
+    ) -> dict[str, tuple[ExclusionKind, int]]:
+        """What the matched avoid rules, the fit and the prerequisites rule out (shared by the many
+        answers that match the same rules)."""
         blocked: dict[str, tuple[ExclusionKind, int]] = {}
-        for index, rule in enumerate(self.rules.avoid):
-            if matches(rule.when, a):
-                blocked.setdefault(rule.pattern, (ExclusionKind.rule, index))
-        for pid, why in self._unfit(a.system, a.scale, a.team).items():
+        for index in matched:
+            blocked.setdefault(self.rules.avoid[index].pattern, (ExclusionKind.rule, index))
+        for pid, why in self._unfit(system, scale, team).items():
             blocked.setdefault(pid, why)
-        for pid in self.ids:  # a pattern whose prerequisite is ruled out is ruled out too
-            if pid not in blocked and not blocked.keys().isdisjoint(self.closure[pid]):
+        # A pattern whose prerequisite is ruled out is ruled out too, unless the platform provides
+        # that prerequisite (serverless load balancing under a canary release, for example).
+        provided = self.rules.foundation.provided.get(system)  # type: ignore[call-overload]
+        missing = blocked.keys() - set(provided.patterns if provided else ())
+        for pid in self.ids:
+            if pid not in blocked and not missing.isdisjoint(self.closure[pid]):
                 blocked[pid] = (ExclusionKind.needs, -1)
         return blocked
 
@@ -153,8 +179,11 @@ class Planner:
     # -- scoring ---------------------------------------------------------------
 
     def asked(self, a: Answers) -> dict[str, int]:
-        """How many of the ticked challenges each pattern answers (bitmasks, computed once a profile)."""
-        ticked = sum(1 << self.challenge_bit[c] for c in a.challenges)
+        """How many of the ticked challenges each pattern answers (bitmasks, computed once per ticking)."""
+        return self._asked(a.challenges)
+
+    def _asked_uncached(self, challenges: tuple[str, ...]) -> dict[str, int]:
+        ticked = sum(1 << self.challenge_bit[c] for c in challenges)
         return {pid: (mask & ticked).bit_count() for pid, mask in self.challenge_mask.items()}
 
     def _base_scores_uncached(self, goal: str, scale: str, system: str) -> dict[str, int]:
@@ -172,60 +201,108 @@ class Planner:
     def _profile_uncached(self, a: Answers) -> Profile:
         """For answers without a timeline: the plannable patterns by relevance, the ones that may fill
         the budget (a ticked challenge or a baseline, not the goal alone), and the avoid candidates."""
-        blocked = self._blocked(a)
         asked = self.asked(a)
         base, tier, weight = self._base_scores(a.goal, a.scale, a.system), self.tier_bonus, self.rules.weights.challenge
-        totals = {pid: base[pid] + weight * asked[pid] for pid in self.ids}
-        scores = {pid: total + tier[pid] if total else 0 for pid, total in totals.items()}
+        plannable, shown = self._candidates(a.system, a.scale, a.team, self._matched(a))
+        scores = {}
+        for pid in plannable:
+            total = base[pid] + weight * asked[pid]
+            scores[pid] = total + tier[pid] if total else 0
         roomy = self.capacity[a.team] >= 3
+        ahead = self.next_base.get(a.scale, ()) if roomy else ()
+        rank, effort = self.complexity_rank, self.effort[a.scale]
         ranked = tuple(
             sorted(
-                (
-                    pid
-                    for pid in self.ids
-                    if (scores[pid] > 0 or (roomy and pid in self.next_base.get(a.scale, ())))
-                    and pid not in blocked
-                    and pid not in self.internal
-                    and pid not in self.situational
-                ),
-                key=lambda pid: (-scores[pid], self.complexity_rank[pid], self.effort[a.scale][pid], pid),
+                (pid for pid in plannable if scores[pid] > 0 or pid in ahead),
+                key=lambda pid: (-scores[pid], rank[pid], effort[pid], pid),
             )
         )
-        fill = frozenset(pid for pid in ranked if self._fills(pid, a, asked[pid]))
-        shown = (ExclusionKind.rule, ExclusionKind.team, ExclusionKind.scale)
+        never, always, one_signal = self._fill_rules(a.goal, a.scale, a.system, a.team)
+        goals, structural, high = self.goals, self.structural, self.high
+        fill_ranked, quick, answering = [], [], set()
+        for pid in ranked:
+            n = asked[pid]
+            if n:
+                answering.add(pid)
+            if (n or pid not in never) and (
+                pid in always or n + (a.goal in goals[pid]) >= (1 if pid in one_signal else 2)
+            ):
+                fill_ranked.append(pid)
+            if pid not in structural and pid not in high:
+                quick.append(pid)
         avoid = [
             pid
-            for pid, (kind, _) in blocked.items()
-            if kind in shown
-            and pid not in self.internal
-            and pid not in self.situational
-            and a.system in self.fits[pid][0]
-            and (
-                asked[pid] > 0 or a.goal in self.goals[pid]  # the answers touch what a ruled-out pattern promises
+            for pid, kind in shown
+            if (
+                asked[pid] > 0 or a.goal in goals[pid]  # the answers touch what a ruled-out pattern promises
                 if kind == ExclusionKind.rule
                 else self._considered(pid, a, asked[pid])
             )
         ]
-        avoid.sort(key=lambda pid: (-scores[pid], pid))
-        quick = tuple(pid for pid in ranked if pid not in self.structural and pid not in self.high)
-        fits = {c: tuple(pid for pid in quick if c in self.challenges[pid]) for c in a.challenges}
-        return Profile(ranked, fill, tuple(pid for pid in ranked if pid in fill), quick, fits, tuple(avoid))
+        avoid.sort(key=lambda pid: (-base[pid] - weight * asked[pid] - tier[pid], pid))
+        fits: dict[str, tuple[str, ...]] = {}  # filled by best_fits() as plans ask
+        preferred = [pid for pid in self.rules.first_moves.get(a.goal, ()) if a.goal in goals[pid]]  # type: ignore[call-overload]
+        moves = tuple(dict.fromkeys([*preferred, *(pid for pid in quick if a.goal in goals[pid])]))
+        fill = frozenset(fill_ranked)
+        return Profile(
+            ranked, fill, tuple(fill_ranked), tuple(quick), fits, frozenset(answering), moves, tuple(avoid)
+        )
 
-    def _fills(self, pid: str, a: Answers, asked: int) -> bool:
-        """May it fill the budget? A baseline; a gold pattern with a ticked challenge or the goal; any
-        other with two signals (two ticked challenges, or one and the goal), or one for a team with
-        capacity for more. On a cost goal, what adds cost comes in only for a ticked challenge."""
-        if a.goal == "cost" and pid in self.adds_cost and not asked:
-            return False
-        if pid in self.structural and not asked:
-            return False  # a structural change only when a ticked challenge asks for it
-        if pid in self.scale_base[a.scale] or pid in self.system_base[a.system]:
-            return True
-        roomy = self.capacity[a.team] >= 3
-        if roomy and pid in self.next_base.get(a.scale, ()):
-            return True  # a large team prepares for the next scale's baseline
-        signals = asked + (a.goal in self.goals[pid])
-        return signals >= (1 if self.tier_bonus[pid] > 0 or roomy else 2)
+    def _candidates_uncached(
+        self, system: str, scale: str, team: str, matched: tuple[int, ...]
+    ) -> tuple[tuple[str, ...], tuple[tuple[str, ExclusionKind], ...]]:
+        """What these ruled-out patterns leave: the plannable patterns (not ruled out, not a datastore
+        internal, not situational), and the ruled-out ones a reader might still weigh (shown by a
+        rule, the team or the scale, suiting the system, and at most one step out of reach)."""
+        blocked = self._blocked_by(system, scale, team, matched)
+        plannable = tuple(pid for pid in self.ids if pid not in blocked and pid not in self.unranked)
+        near = Answers(system, scale, team, (), "", "")
+        kinds = (ExclusionKind.rule, ExclusionKind.team, ExclusionKind.scale)
+        shown = tuple(
+            (pid, kind)
+            for pid, (kind, _) in blocked.items()
+            if kind in kinds
+            and pid not in self.internal
+            and pid not in self.situational
+            and system in self.fits[pid][0]
+            and self._near(pid, near)
+        )
+        return plannable, shown
+
+    def best_fits(self, profile: Profile, challenge: str) -> tuple[str, ...]:
+        """The quick patterns that answer a ticked challenge, most relevant first."""
+        found = profile.fits.get(challenge)
+        if found is None:
+            found = profile.fits[challenge] = tuple(p for p in profile.quick if challenge in self.challenges[p])
+        return found
+
+    def _matched_uncached(self, a: Answers) -> tuple[int, ...]:
+        """The avoid rules that match these answers, by index."""
+        return tuple(index for index, rule in enumerate(self.rules.avoid) if matches(rule.when, a))
+
+    def recommended(self, a: Answers) -> tuple[int, ...]:
+        """The recommend rules that match these answers (without a timeline), by index."""
+        return self._recommended(a._replace(timeline=""))
+
+    def _fill_rules_uncached(self, goal: str, scale: str, system: str, team: str) -> tuple[set, set, set]:
+        """Which ranked patterns may fill the budget: (never without a ticked challenge, always, with one
+        signal). A baseline always may; a gold pattern with a ticked challenge or the goal; any other with
+        two signals (two ticked challenges, or one and the goal), or one for a team with capacity for
+        more, which also prepares for the next scale's baseline. A structural change needs a ticked
+        challenge, and so, on a cost goal, does what adds cost."""
+        never = self.structural | (self.adds_cost if goal == "cost" else set())
+        roomy = self.capacity[team] >= 3
+        ahead = self.next_base.get(scale, set()) if roomy else set()
+        always = self.scale_base[scale] | self.system_base[system] | ahead
+        one_signal = set(self.ids) if roomy else {pid for pid in self.ids if self.tier_bonus[pid] > 0}
+        return never, always, one_signal
+
+    def _near(self, pid: str, a: Answers) -> bool:
+        """Is it at most one step out of reach: it fits this scale or the next, and this team size or the next?"""
+        scales = self.fits[pid][1]
+        return self.min_team[pid] <= TEAM_RANK[a.team] + 1 and (
+            a.scale in scales or self.next_scale.get(a.scale) in scales
+        )
 
     def _considered(self, pid: str, a: Answers, asked: int) -> bool:
         """Would a reader with these answers consider it? A ticked challenge, a baseline, or gold for the goal."""

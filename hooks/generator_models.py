@@ -130,6 +130,14 @@ class Budget(Strict):
     new_per_quarter: dict[TeamSize, int] = Field(
         description="Paced steps that may start in any 13 weeks: how much change a team can absorb."
     )
+    early_first_move: EarlyFirstMove = Field(
+        description="When the first move on the goal comes right after the first foundation steps."
+    )
+
+
+class EarlyFirstMove(Strict):
+    capacity_up_to: int = Field(ge=0, le=10, description="Teams of at most this capacity move early.")
+    weeks_up_to: int = Field(ge=0, le=104, description="Timelines of at most this many weeks move early.")
 
 
 class AvoidRule(Strict):
@@ -182,6 +190,15 @@ class Rules(Strict):
     )
     companions: dict[Slug, list[Slug]] = Field(
         default_factory=dict, description="Patterns placed right after another one whenever it is planned."
+    )
+    recommend_only: list[Slug] = Field(
+        default_factory=list,
+        description="Patterns planned only when a recommend rule names them, never by relevance.",
+    )
+    simplifying: list[Slug] = Field(
+        default_factory=list,
+        description="Patterns that simplify the system: once one is planned, the plan fills its budget only "
+        "with what a ticked challenge asks for.",
     )
     budget: Budget
     timelines: dict[Value, Timeline]

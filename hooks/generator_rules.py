@@ -188,6 +188,13 @@ def _model_problems(rules: Rules, catalog: Catalog, file: str) -> list[Problem]:
                 problems.append(Problem(file, where, f"expected a datastore internal's id ('{pid}')"))
     for index, pid in enumerate(rules.adds_cost):
         plannable(f"adds_cost.{index}", pid)
+    for index, pid in enumerate(rules.simplifying):
+        plannable(f"simplifying.{index}", pid)
+    for index, pid in enumerate(rules.recommend_only):
+        plannable(f"recommend_only.{index}", pid)
+        if pid not in {r.pattern for r in rules.recommend}:
+            expected = f"expected a pattern that a recommend rule names (got '{pid}')"
+            problems.append(Problem(file, f"recommend_only.{index}", expected))
     for first, then in rules.companions.items():
         plannable(f"companions.{first}", first)
         for index, pid in enumerate(then):

@@ -6,17 +6,17 @@ many plans (fit, scores, ranking); a PlanBuilder places one plan's steps and ass
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from plan_types import Alternative, Answers, Avoided, Phase, Plan, Reason, ReasonKind, Step
+import plan_phases
+from plan_types import Alternative, Answers, Avoided, Plan, Reason, ReasonKind, Step
 from schedule import Lanes
 
 if TYPE_CHECKING:
     from engine import Planner
 
-FOUNDATION = (ReasonKind.foundation, ReasonKind.recommend)
 
 
 class PlanBuilder:
@@ -33,7 +33,11 @@ class PlanBuilder:
         # functions do not bring a connection pool with them, for example).
         assumed = rules.foundation.assumed.get(a.scale, ())  # type: ignore[call-overload]
         self.assumed = () if provided else tuple(assumed)
-        self.covered = {x: c.pattern for c in covers for x in c.covers}  # covered pattern -> its cover
+        # covered pattern -> its cover; a foundation step is never covered (it is needed before the cover)
+        f = rules.foundation
+        foundation = {*f.first, *f.scales[a.scale], *f.extended[a.scale], *f.system_types.get(a.system, ())}  # type: ignore[index, call-overload]
+        self.covered = {x: c.pattern for c in covers for x in c.covers if x not in foundation}
+        self.foundation = frozenset(foundation)
         # Never a step: ruled out, a datastore internal, provided, assumed, or covered by another step.
         self.unusable = {*blocked, *p.internal, *self.provided, *self.assumed, *self.covered}
         self.given = frozenset((*self.provided, *self.assumed))  # done before the plan starts
@@ -46,6 +50,7 @@ class PlanBuilder:
         self.chosen: dict[str, str] = {}  # group id -> its planned pattern
         self.alternatives: dict[str, str] = {}  # unplanned group member -> the planned one
         self.continues: list[str] = []  # long changes that run past the timeline's end
+        self.placed_for: dict[str, str] = {}  # best fit -> the ticked challenge it was placed for
         self.fill: frozenset[str] = frozenset()
 
     # -- placing ----------------------------------------------------------------
@@ -157,67 +162,94 @@ class PlanBuilder:
         f = rules.foundation
         profile = p._profile(a._replace(timeline=""))
         self.fill, self.avoid_candidates = profile.fill, profile.avoid
-        recommends = [
-            (r, (r.pattern, words.recommend(i))) for i, r in enumerate(rules.recommend) if p.matches(r.when, a)
-        ]
+        recommends = [(rules.recommend[i], (rules.recommend[i].pattern, words.recommend(i))) for i in p.recommended(a)]
         core = [(pid, words.foundation_scale(a)) for pid in f.scales[a.scale]]  # type: ignore[index]
         core += [(pid, words.foundation_system(a)) for pid in f.system_types.get(a.system, ())]  # type: ignore[call-overload]
         asked = [m for m in core if a.goal in p.goals[m[0]] or any(c in p.challenges[m[0]] for c in a.challenges)]
+        if any(r.pattern in rules.simplifying for r, _ in recommends):
+            # A plan that simplifies the system (consolidates services) does not first build the
+            # machinery of the system type it is leaving, unless the answers ask for it.
+            system = set(f.system_types.get(a.system, ()))  # type: ignore[call-overload]
+            core = [m for m in core if m[0] not in system or m in asked]
         extended = [(pid, words.foundation_scale(a)) for pid in f.extended[a.scale]]  # type: ignore[index]
         light = self.cap <= f.light_capacity
-        # 1. The foundation and the recommend rules, unpaced; phase 1 lasts until they have started.
-        moves = [m for r, m in recommends if r.before_foundation]
-        moves += [(pid, words.foundation_first(pid)) for pid in f.first]
-        moves += [m for r, m in recommends if not r.before_foundation]
-        moves += asked + [m for m in core if m not in asked]
-        moves += [] if light else extended
-        self._foundation(moves)
-        first_end = max((start for start, *_ in self.slots.values()), default=0) + 1
-        # 2. The first move on the goal and the best fit for each ticked challenge, beyond the foundation.
         covered = self.covered
         ranked = [pid for pid in profile.ranked if pid not in covered] if covered else profile.ranked
         quick = [pid for pid in profile.quick if pid not in covered] if covered else profile.quick
         fill = [pid for pid in profile.fill_ranked if pid not in covered] if covered else profile.fill_ranked
-        beyond = lambda: [s for s in self.slots if self.why[s].kind not in FOUNDATION]  # noqa: E731
+        moves = [pid for pid in profile.first_moves if pid not in covered] if covered else profile.first_moves
+        # 1. The foundation and the recommend rules, unpaced; phase 1 lasts until they have started.
+        # A small team or a short timeline makes its first move on the goal right after the first
+        # foundation steps and the recommended moves, not behind the whole foundation.
+        first = [m for r, m in recommends if r.before_foundation]
+        first += [(pid, words.foundation_first(pid)) for pid in f.first]
+        first += [m for r, m in recommends if not r.before_foundation]
+        rest = asked + [m for m in core if m not in asked]
+        rest += [] if light else extended
+        soon = rules.budget.early_first_move
+        early = self.cap <= soon.capacity_up_to or self.weeks <= soon.weeks_up_to
+        self._foundation(first, moves if early else (), rest)
+        first_end = max((start for start, *_ in self.slots.values()), default=0) + 1
+        # 2. The first move on the goal and the best fit for each ticked challenge, beyond the foundation.
+        self._first_move(moves)
         slots = self.slots  # a step already planned is no new move
-        if not any(a.goal in p.goals[s] for s in beyond()):
-            preferred = [pid for pid in rules.first_moves.get(a.goal, ()) if pid in p.goals and a.goal in p.goals[pid]]  # type: ignore[call-overload]
-            candidates = [*preferred, *(pid for pid in quick if a.goal in p.goals[pid])]
-            move = words.first_move(a)
-            any(self.place(pid, move, False) for pid in candidates if pid not in slots and self.usable(pid))
         for c in a.challenges:
-            if not any(c in p.challenges[s] for s in beyond()):
-                fits = profile.fits[c] if not covered else [pid for pid in quick if c in p.challenges[pid]]
+            if not any(c in p.challenges[s] for s in self._beyond()):
+                fits = p.best_fits(profile, c) if not covered else [pid for pid in quick if c in p.challenges[pid]]
                 fit = words.best_fit(c)
-                any(self.place(pid, fit, False) for pid in fits if pid not in slots)
-        # 3. A light team's extended foundation, then the rest by relevance, paced from here.
+                placed = next((pid for pid in fits if pid not in slots and self.place(pid, fit, False)), None)
+                if placed is not None and self.why[placed] is fit:
+                    self.placed_for[placed] = c
+        # 3. A light team's extended foundation, then the rest by relevance, paced from here. Once the
+        # plan simplifies the system (consolidates services), only what a ticked challenge asks for.
         self.lanes.origin = max((start for start, *_ in self.slots.values()), default=0)
         if light:
             self.missed += [pid for pid, why in extended if self.usable(pid) and not self.place(pid, why, True)]
+        if any(pid in self.slots for pid in rules.simplifying):
+            fill = [pid for pid in fill if pid in profile.asked]
         too_long = self.weeks + 1  # the pace only tightens: an effort that failed it once always will
         lanes, effort, weeks, relevance = self.lanes, self.effort, self.weeks, words.relevance()
+        gate = lanes.quarter_open(lanes.not_before(1))  # the earliest week any paced step could start
         for pid in fill:
             length = effort[pid]
             if length >= too_long or pid in self.slots:
                 continue
-            if lanes.quarter_open(lanes.not_before(1)) >= weeks:
+            if gate >= weeks:
                 break  # the budget's pace or the quarters' limits leave no week for anything more
             structural = pid in p.structural
             if not structural and lanes.not_before(length) + length > weeks:
                 too_long = length
                 continue
-            self.place(pid, relevance, True, partial=structural)
+            if self.place(pid, relevance, True, partial=structural):
+                gate = lanes.quarter_open(lanes.not_before(1))
         return self._assemble(ranked, fill, first_end)
 
-    def _foundation(self, moves: list[tuple[str, Reason]]) -> None:
-        """Place the foundation moves, unpaced. Many plans share the same moves on the same lanes
+    def _beyond(self) -> list[str]:
+        """The planned steps that are not foundation (a recommend rule's move counts: it answers)."""
+        return [s for s in self.slots if self.why[s].kind != ReasonKind.foundation]
+
+    def _first_move(self, candidates: Sequence[str]) -> None:
+        """Place the first fitting candidate, unless a step beyond the foundation serves the goal."""
+        p, a = self.p, self.a
+        if not any(a.goal in p.goals[s] for s in self._beyond()):
+            move = p.words.first_move(a)
+            any(self.place(pid, move, False) for pid in candidates if pid not in self.slots and self.usable(pid))
+
+    def _foundation(self, first: list, candidates: Sequence[str], rest: list) -> None:
+        """Place the first foundation moves, the early first move on the goal (if any candidates),
+        then the rest of the foundation, unpaced. Many plans share the same moves on the same lanes
         (they differ only in challenges that touch no move), so the result is reused."""
-        p = self.p
-        a = self.a
-        key = (a.system, a.scale, a.team, a.timeline, tuple(moves), frozenset(self.unusable), self.fill & p.structural)
+        p, a = self.p, self.a
+        # What the placement depends on: the lanes (system, scale, team, timeline), the moves, and what
+        # is ruled out (the profile's blocked patterns and the covers; the rest follows from the scale).
+        key = (a.system, a.scale, a.team, a.timeline, a.goal, tuple(first), tuple(candidates), tuple(rest),
+               p.blocked_key(a._replace(timeline="")), tuple(c.pattern for c in self.covers))
         memo = p.foundation_memo.get(key)
         if memo is None:
-            self.missed = [pid for pid, why in moves if self.usable(pid) and not self.place(pid, why, False, True)]
+            self.missed = [pid for pid, why in first if self.usable(pid) and not self.place(pid, why, False, True)]
+            if candidates:
+                self._first_move(candidates)
+            self.missed += [pid for pid, why in rest if self.usable(pid) and not self.place(pid, why, False, True)]
             kept = (dict(self.slots), dict(self.why), dict(self.chosen), list(self.continues), list(self.missed))
             p.foundation_memo[key] = (*kept, self.lanes.state())
             return
@@ -228,21 +260,41 @@ class PlanBuilder:
 
     def _assemble(self, ranked: Sequence[str], fill: Sequence[str], first_end: int) -> Plan:
         p, a, words = self.p, self.a, self.p.words
-        phases = self._phases(first_end)
+        ordered = sorted((start, end, pid) for pid, (start, end, *_) in self.slots.items())
+        phases = plan_phases.merge_quiet(
+            plan_phases.planned(self.timeline, first_end), [(start + 1, end) for start, end, _ in ordered]
+        )
         ends = [ph.end for ph in phases]
+        why, layer, placed_for, hows = self.why, p.layer, self.placed_for, p.hows(a.challenges, a.goal)
+
+        def how(pid: str) -> tuple[Reason, ...]:
+            if pid in placed_for:
+                return words.how(pid, a, placed_for[pid])
+            found = hows.get(pid)
+            return found if found is not None else hows.setdefault(pid, words.how(pid, a))
+
+        new_step = tuple.__new__  # Step(...) without NamedTuple's Python-level __new__: this runs 100,000s of times
         steps = [
-            Step(pid, start + 1, end, 1 + bisect_right(ends, start), p.layer[pid], (*words.how(pid, a), self.why[pid]))
-            for start, end, pid in sorted((start, end, pid) for pid, (start, end, *_) in self.slots.items())
+            new_step(Step, (pid, start + 1, end, 1 + bisect_right(ends, start), layer[pid], (*how(pid), why[pid])))
+            for start, end, pid in ordered
         ]
-        phases = self._fill(phases, steps)
-        if self.chosen:
-            for pid in ranked:
-                group = p.group_of.get(pid)
-                if group is not None and group.id in self.chosen and self.chosen[group.id] != pid:
-                    self.alternatives.setdefault(pid, self.chosen[group.id])
+        phases = plan_phases.fill(phases, steps, self.continues, p.criterion)
+        for pid in ranked if self.chosen else ():
+            group = p.group_of.get(pid)
+            if group is not None and group.id in self.chosen and self.chosen[group.id] != pid:
+                self.alternatives.setdefault(pid, self.chosen[group.id])
         planned = set(self.slots)
-        later = list(dict.fromkeys([*self.missed, *fill]))
-        later = [x for x in later if x not in planned and x not in self.alternatives and self.usable(x)]
+        later, groups = [], set(self.chosen)  # "next": one pattern per alternative group
+        skip = planned.union(self.alternatives, self.unusable)
+        for x in dict.fromkeys([*self.missed, *fill]):
+            if x in skip:
+                continue
+            group = p.group_of.get(x)
+            if group:
+                if group.id in groups:
+                    continue
+                groups.add(group.id)
+            later.append(x)
         avoid = [
             Avoided(pid, self.blocked[pid][0], words.avoided(pid, self.blocked[pid], a))
             for pid in self.avoid_candidates
@@ -265,42 +317,3 @@ class PlanBuilder:
             notes=tuple(notes),
             stores=tuple(words.stores(a)),
         )
-
-    def _phases(self, first_end: int) -> list[Phase]:
-        """The timeline's phases. Phase 1 lasts until every foundation step has started; when that
-        pushes it past its planned end, the later phases share the weeks left in proportion to their
-        planned lengths; when few weeks are left, only the first later phases are kept, so that no
-        phase is much shorter than a month (a short timeline may end with a single later phase)."""
-        first, *later = self.timeline.phases
-        end = max(first.end, first_end)
-        out = [Phase(first.name, first.goal, 1, end, (), (), ())]
-        if end > first.end:
-            left = self.weeks - end
-            later = later[: (left // 4) or min(1, left)]  # no phase much shorter than a month
-            planned = sum(ph.end - ph.start + 1 for ph in later)
-            done, left = 0, self.weeks - end
-            for index, ph in enumerate(later):
-                done += ph.end - ph.start + 1
-                last = self.weeks if index == len(later) - 1 else end + max(index + 1, round(left * done / planned))
-                out.append(Phase(ph.name, ph.goal, out[-1].end + 1, last, (), (), ()))
-            return out
-        return out + [Phase(ph.name, ph.goal, ph.start, ph.end, (), (), ()) for ph in later]
-
-    def _fill(self, phases: list[Phase], steps: list[Step]) -> list[Phase]:
-        """Each phase's starting and running steps, and the exit criteria of the steps ending in it."""
-        starting: list[list[str]] = [[] for _ in phases]
-        running: list[list[str]] = [[] for _ in phases]
-        ending: list[list[str]] = [[] for _ in phases]
-        ends = [ph.end for ph in phases]
-        for s in steps:
-            first, last = s.phase - 1, bisect_left(ends, s.end)
-            starting[first].append(s.pattern)
-            for index in range(first + 1, last + 1):
-                running[index].append(s.pattern)
-            if s.pattern not in self.continues:
-                ending[last].append(s.pattern)
-        criterion = self.p.criterion
-        return [
-            Phase(ph.name, ph.goal, ph.start, ph.end, tuple(started), tuple(ran), tuple(map(criterion.get, ended)))
-            for ph, started, ran, ended in zip(phases, starting, running, ending, strict=True)
-        ]

@@ -23,6 +23,8 @@ def join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
+IDLE_WEEKS = 4  # trailing weeks without adoption work that the plan names
+
 RELEVANCE = Reason(ReasonKind.relevance, "Next by relevance to your answers, paced to leave room for feature work.")
 
 
@@ -46,18 +48,24 @@ class PlanWords:
 
     # -- how a step helps: the pattern's own sentences -----------------------------
 
-    def how(self, pid: str, a: Answers) -> tuple[Reason, ...]:
-        return self._how(pid, a.challenges, a.goal)
+    def how(self, pid: str, a: Answers, placed_for: str = "") -> tuple[Reason, ...]:
+        return self._how(pid, a.challenges, a.goal, placed_for)
 
-    def _how(self, pid: str, challenges: tuple[str, ...], goal: str) -> tuple[Reason, ...]:
+    def _how(self, pid: str, challenges: tuple[str, ...], goal: str, placed_for: str) -> tuple[Reason, ...]:
+        """How the step helps this reader, in the pattern's own sentences: for the ticked challenge it
+        was placed for (then also for the primary goal), else for the goal, else for the first ticked
+        challenge it answers, so a step reads as advice rather than a tag list."""
         p = self.catalog.get(pid)
         said = {c.value: why for c, why in p.answers.challenges.items()}
-        # One sentence in the pattern's own words: how it serves the primary goal, or else how it
-        # answers the first ticked challenge it answers; a plan reads as advice, not a tag list.
         goals = {g.value: why for g, why in p.answers.goals.items()}
-        reasons = [Reason(ReasonKind.goal, goals[goal])] if goal in goals else []
-        reasons = reasons or [Reason(ReasonKind.challenge, said[c]) for c in challenges if c in said][:1]
-        return tuple(reasons) or (Reason(ReasonKind.summary, p.summary),)
+        reasons = [Reason(ReasonKind.challenge, said[placed_for])] if placed_for in said else []
+        if goal in goals:
+            reasons.append(Reason(ReasonKind.goal, goals[goal]))
+        if not reasons:
+            reasons = [Reason(ReasonKind.challenge, said[c]) for c in challenges if c in said][:1]
+        if not reasons:  # neither: how it helps in general, in its own words (its first sentence)
+            reasons = [Reason(ReasonKind.summary, [*goals.values(), *said.values(), p.summary][0])]
+        return tuple(reasons)
 
     # -- why it comes now ---------------------------------------------------------
 
@@ -152,7 +160,9 @@ class PlanWords:
         if provided:
             notes.append(provided.reason)
         planned = {s.pattern for s in steps}
-        notes += [c.reason for c in self.rules.covers if c.pattern in planned and planned.isdisjoint(c.covers)]
+        # A cover's note, when it is planned and none of its duties is planned beside it (except a
+        # foundation step, which comes before it).
+        notes += [c.reason for c in self.rules.covers if c.pattern in planned and planned & {*c.covers} <= b.foundation]
         if b.assumed:
             scale = self.label("scale", a.scale)
             notes.append(
@@ -163,14 +173,18 @@ class PlanWords:
             verb = "continues" if len(b.continues) == 1 else "continue"
             notes.append(f"{self.names(b.continues)} {verb} after this timeline: plan the rest of the change next.")
         avoided = [x.pattern for x in avoid]
+        masks, bits = b.p.challenge_mask, b.p.challenge_bit
+        answered = 0  # the ticked-challenge bits that some step answers
+        for pid in planned:
+            answered |= masks[pid]
         for c in a.challenges:
-            if not any(c in b.p.challenges[pid] for pid in planned):
+            if not answered >> bits[c] & 1:
                 serve = [x for x in later if c in b.p.challenges[x]]
                 ruled = [x for x in avoided if c in b.p.challenges[x]]
                 label = self.label("challenges", c)
                 notes.append(f'Nothing in this plan answers "{label}". ' + self._missing(a, serve, ruled))
-        beyond = [s.pattern for s in steps if s.reasons[-1].kind not in (ReasonKind.foundation, ReasonKind.recommend)]
-        if any(a.goal in b.p.goals[pid] for pid in planned) and not any(a.goal in b.p.goals[pid] for pid in beyond):
+        serving = [s for s in steps if a.goal in b.p.goals[s.pattern]]
+        if serving and all(s.reasons[-1].kind == ReasonKind.foundation for s in serving):
             preferred = self.rules.first_moves.get(a.goal, [])  # type: ignore[call-overload]
             serve = sorted((x for x in later if a.goal in b.p.goals[x]), key=lambda x: x not in preferred)
             goal = self.label("goal", a.goal)
@@ -179,17 +193,17 @@ class PlanWords:
                     f"Beyond the foundation, no step works on your goal, {goal}, yet: {self.names(serve[:3])} "
                     f"would, but did not fit in {self.label('timeline', a.timeline)} with your team."
                 )
-        if not any(a.goal in b.p.goals[pid] for pid in planned):
+        if not serving:
             serve = [x for x in later if a.goal in b.p.goals[x]]
             ruled = [x for x in avoided if a.goal in b.p.goals[x]]
             goal = self.label("goal", a.goal)
             notes.append(f"No step in this plan serves your primary goal, {goal}. " + self._missing(a, serve, ruled))
-        idle = [ph for ph in phases if not ph.steps and not ph.running]
+        last = max((s.end for s in steps), default=0)
+        idle = (last + 1, b.weeks) if b.weeks - last >= IDLE_WEEKS else None  # weeks left for feature work
         if effort > b.budget:
-            spare = f"; {self._weeks(idle)} stay for feature work" if idle else ""
             notes.append(
                 f"This plan takes {effort} team-weeks, more than its budget of {b.budget}, because the foundation "
-                f"and the first moves come first whatever the budget{spare}. Expect less room for feature work "
+                "and the first moves come first whatever the budget. Expect less room for feature work "
                 "until they are in place."
             )
         elif effort * 2 < b.budget or idle:
@@ -213,13 +227,9 @@ class PlanWords:
         system, scale = self.label("system", a.system), self.label("scale", a.scale)
         return f"No pattern in the catalog answers it for a {system} system at {scale}."
 
-    @staticmethod
-    def _weeks(phases: list[Phase]) -> str:
-        return f"weeks {phases[0].start}-{phases[-1].end}"
-
-    def _idle(self, a: Answers, b: _PlanBuilder, later: list[str], idle: list[Phase], effort: int) -> str:
+    def _idle(self, a: Answers, b: _PlanBuilder, later: list[str], idle: tuple[int, int] | None, effort: int) -> str:
         if idle:
-            head = f"No adoption work is planned in {self._weeks(idle)}, which stay for feature work"
+            head = f"No adoption work is planned in weeks {idle[0]}-{idle[1]}, which stay for feature work"
         else:
             head = f"This plan fills {effort} of its {b.budget} budget team-weeks"
         if later and effort * 10 >= b.budget * 9:

@@ -73,6 +73,7 @@ class Lanes:
 
     def __init__(self, weeks: int, capacity: int, serial: bool, pace: float, structural_max: int, per_quarter: int):
         self.weeks, self.capacity, self.serial, self.pace = weeks, capacity, serial, pace
+        self.rate = pace * capacity  # lane-weeks the pace allows per elapsed week
         self.per_quarter = per_quarter
         self.starts = [0] * (weeks // QUARTER + 1)  # paced steps started in each quarter, in half-steps
         self.free = [bytearray(b"\x01" * weeks) for _ in range(capacity)]  # 1 = the week is free
@@ -100,7 +101,8 @@ class Lanes:
 
     def not_before(self, effort: int) -> int:
         """The earliest start (0-based) at which a paced step of this effort keeps within the pace."""
-        return self.origin + max(0, math.ceil((self.paced + effort) / (self.pace * self.capacity)) - effort)
+        wait = math.ceil((self.paced + effort) / self.rate) - effort
+        return self.origin + wait if wait > 0 else self.origin
 
     def _clash(self, start: int, length: int, high: bool, structural: bool) -> int:
         """The first week in the window that breaks a limit, or -1."""

@@ -154,9 +154,13 @@ def test_how_it_works_shows_every_rule_the_engine_reads(built_site: BuiltSite) -
         *rules.budget.structural_after,
         *rules.situational,
         *rules.adds_cost,
+        *rules.recommend_only,
+        *rules.simplifying,
     }
     missing = sorted(pid for pid in named if f'href="../../patterns/{pid}/"' not in html)
     assert missing == []
     for rule in (*rules.recommend, *rules.avoid, *rules.groups):
         assert rule.reason.split(",")[0] in html.replace("&#39;", "'").replace("&quot;", '"')
     assert f"{round(rules.budget.share * 100)}%" in html
+    early = rules.budget.early_first_move
+    assert f"{early.capacity_up_to} workstreams" in html and f"{early.weeks_up_to} weeks" in html

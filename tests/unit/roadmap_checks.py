@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from engine import TEAM_RANK, Planner
-from plan_types import HOW, Answers, ExclusionKind, Plan
+from plan_types import HOW, Answers, ExclusionKind, Plan, ReasonKind
 from schedule import Slot, schedule_problems
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -176,6 +176,29 @@ def check(plan: Plan, planner: Planner, report: Report) -> None:
     for x in plan.avoid:
         if x.kind in (ExclusionKind.system, ExclusionKind.needs) or catalog.get(x.pattern).layer.value == "datastore":
             report.add("avoid-noise", a, f"{x.pattern} listed to avoid for {x.kind.value}")
+        p = catalog.get(x.pattern)
+        scales = {s.value for s in p.fits.scales}
+        near_scale = {a.scale, planner.next_scale.get(a.scale)} & scales
+        if TEAM_RANK[p.min_team.value] > TEAM_RANK[a.team] + 1 or not near_scale:
+            report.add("avoid-noise", a, f"{x.pattern} is more than one step out of reach")
+    # "Next" takes one pattern per alternative group, none from a group already planned.
+    chosen = {planner.group_of[pid].id for pid in steps if pid in planner.group_of}
+    for pid in plan.next:
+        group = planner.group_of.get(pid)
+        if group is not None and group.id in chosen:
+            report.add("groups", a, f"next lists {pid}, of group {group.id}, already planned or listed")
+        if group is not None:
+            chosen.add(group.id)
+    # A best fit says first how it answers the challenge it was chosen for.
+    for s in plan.steps:
+        why = s.reasons[-1]
+        if why.kind == ReasonKind.best_fit:
+            said = {c.value: w for c, w in catalog.get(s.pattern).answers.challenges.items()}
+            label = next(c for c in a.challenges if f'"{planner.generator.label("challenges", c)}"' in why.text)
+            if s.reasons[0].text != said.get(label):
+                report.add("own-words", a, f"{s.pattern}'s first sentence is not its sentence for {label}")
+        if s.pattern in rules.recommend_only and why.kind != ReasonKind.recommend:
+            report.add("consolidation", a, f"{s.pattern} is planned without a recommend rule")
 
     # Every ticked challenge and the goal is answered, or a note says why.
     for c in a.challenges:
@@ -216,8 +239,8 @@ def check(plan: Plan, planner: Planner, report: Report) -> None:
         if ph.start != week or ph.end < ph.start:
             report.add("phases", a, f"phase {ph.name} is not contiguous")
         week = ph.end + 1
-        if not ph.steps and not ph.running and f"weeks {ph.start}-" not in notes and "feature work" not in notes:
-            report.add("phases", a, f"phase {ph.name} is empty and no note says why")
+        if ph is not plan.phases[0] and (not (ph.steps or ph.running) or ph.end - ph.start < 3):
+            report.add("phases", a, f"phase {ph.name} ({ph.start}-{ph.end}) is empty or shorter than a month")
         for pid, _ in ph.exit_criteria:
             if not ph.start <= steps[pid].end <= ph.end:
                 report.add("phases", a, f"{pid}'s exit criterion is not in the phase where it ends")

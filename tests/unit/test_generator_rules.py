@@ -115,6 +115,18 @@ CASES = {
     "budget share of everything": (
         edit("rules", lambda d: d["budget"].update(share=1.5)), "rules.yml", "budget.share", "less than 1",
     ),
+    "recommend-only pattern that no recommend rule names": (
+        edit("rules", lambda d: d["recommend_only"].append("caching")),
+        "rules.yml", "recommend_only.1", "a recommend rule names",
+    ),
+    "simplifying move that is not a pattern": (
+        edit("rules", lambda d: d["simplifying"].append("ghost")),
+        "rules.yml", "simplifying.1", "no 'ghost.yml'",
+    ),
+    "early first move for any timeline length": (
+        edit("rules", lambda d: d["budget"]["early_first_move"].update(weeks_up_to=500)),
+        "rules.yml", "budget.early_first_move.weeks_up_to", "less than or equal to 104",
+    ),
     "scale factor missing a scale": (
         edit("rules", lambda d: d["budget"]["scale_factor"].pop("growth")),
         "rules.yml", "budget.scale_factor", "missing ['growth']",

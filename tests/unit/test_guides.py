@@ -111,7 +111,8 @@ def test_each_constraint_on_the_page_is_a_rule_the_engine_applies(index: int) ->
     rule = GENERATOR.rules.avoid[index]
     assert rule.instead, "every constraint names what to use instead"
     matching = profiles(rule.when)
-    answers = [Answers(system, scale, team, (), goal, "") for system, scale, team, goal in matching]
+    ticked = tuple(c.value for c in rule.when.challenge)  # a rule on challenges applies when they are ticked
+    answers = [Answers(system, scale, team, ticked, goal, "") for system, scale, team, goal in matching]
     for each in answers:
         kind, rule_index = PLANNER._blocked_uncached(each)[rule.pattern]
         assert kind == ExclusionKind.rule, each
