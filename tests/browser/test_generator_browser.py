@@ -113,6 +113,33 @@ def test_bad_links_show_a_message_and_fall_back_to_defaults(
     assert dialogs == [] and errors == []
 
 
+@pytest.mark.parametrize(
+    ("query", "ticked", "named"),
+    [
+        ("?challenges=reliability&challenges=deployment", ["reliability", "deployment"], None),
+        ("?challenges=reliability,bogus", ["reliability"], '"bogus"'),
+        ("?challenges=performance&challenges=nope,consistency", ["performance", "consistency"], '"nope"'),
+    ],
+)
+def test_a_shared_link_keeps_its_valid_challenges_and_names_the_bad_ones(
+    page: Page, site: BuiltSite, errors: list, query: str, ticked: list[str], named: str | None
+) -> None:
+    page.set_viewport_size({"width": 1366, "height": 900})
+    page.goto(site.url + GEN + query)
+    rendered(page)
+    boxes = page.locator('input[name="challenge"]:checked')
+    assert sorted(boxes.evaluate_all("(xs) => xs.map((x) => x.value)")) == sorted(ticked)
+    message = page.locator("[data-pr-message]")
+    if named is None:
+        expect(message).to_be_hidden()
+    else:
+        expect(message).to_contain_text(named)
+        box = message.bounding_box()
+        assert box is not None and box["y"] + box["height"] <= 900, "the message is seen without scrolling"
+        assert message.get_attribute("role") == "alert"  # announced to screen readers
+    assert errors == []
+
+
 def test_changing_only_checkboxes_makes_no_new_request(page: Page, site: BuiltSite) -> None:
     data_requests: list[str] = []
     page.on("request", lambda r: data_requests.append(r.url) if "/generator/data/" in r.url else None)

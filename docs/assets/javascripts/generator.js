@@ -33,6 +33,7 @@
         message.append(button);
       }
       message.hidden = false;
+      if (retry) message.scrollIntoView({ block: "nearest" });
     };
 
     const generate = (fromButton) => {
@@ -72,6 +73,8 @@
 
   /* ---- the page address ---------------------------------------------------------------------- */
 
+  /* Valid values are kept and only bad ones dropped and named. A repeated "challenges" merges its
+     values (many tools write a list that way); another repeated key falls back to its default. */
   function readAddress(spec, field, search) {
     const answers = {}, problems = [], seen = new Set(), repeated = new Set();
     let present = false;
@@ -83,18 +86,28 @@
         continue;
       }
       present = true;
-      if (seen.has(key)) {
+      if (seen.has(key) && !f.multiple) {
         if (!repeated.has(key)) problems.push(`Parameter ${shown} was given more than once; its default is used.`);
         repeated.add(key);
         continue;
       }
       seen.add(key);
       const values = f.options.map((o) => o[0]);
-      const given = f.multiple ? (value ? value.split(",") : []) : [value];
-      const bad = given.find((v) => !values.includes(v));
-      if (value.length > 200) problems.push(`Parameter ${shown} is too long; its default is used.`);
-      else if (bad !== undefined) problems.push(`Parameter ${shown} has an unknown value "${clip(bad)}"; its default is used.`);
-      else answers[key] = f.multiple ? given : value;
+      if (value.length > 200) {
+        problems.push(`Parameter ${shown} is too long; ${f.multiple ? "it was ignored" : "its default is used"}.`);
+      } else if (f.multiple) {
+        const given = value ? value.split(",") : [];
+        const bad = given.filter((v) => !values.includes(v));
+        if (bad.length) {
+          const named = bad.slice(0, 3).map((v) => `"${clip(v)}"`).join(", ") + (bad.length > 3 ? ", ..." : "");
+          problems.push(`Parameter ${shown} has unknown values ${named}, which were dropped; the others are kept.`);
+        }
+        answers[key] = [...new Set([...(answers[key] || []), ...given.filter((v) => values.includes(v))])];
+      } else if (!values.includes(value)) {
+        problems.push(`Parameter ${shown} has an unknown value "${clip(value)}"; its default is used.`);
+      } else {
+        answers[key] = value;
+      }
     }
     repeated.forEach((key) => delete answers[key]);
     spec.fields.forEach((f) => {
