@@ -39,6 +39,7 @@ class Problem:
     file: str
     field: str
     expected: str
+    consequence: bool = False  # fails only because another file could not load: listed after the causes
 
     def __str__(self) -> str:
         where = f"field '{self.field}'" if self.field else "file"
@@ -49,7 +50,7 @@ class DataError(Exception):
     """One or more problems in the data; str() is one line per problem."""
 
     def __init__(self, problems: Iterable[Problem]):
-        self.problems = sorted(set(problems), key=lambda p: (p.file, p.field, p.expected))
+        self.problems = sorted(set(problems), key=lambda p: (p.consequence, p.file, p.field, p.expected))
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
@@ -185,8 +186,14 @@ class Catalog:
         return self._requires[pattern_id]
 
 
-def _reference_problems(patterns: dict[str, Pattern], files: dict[str, Path]) -> list[Problem]:
+def _reference_problems(
+    patterns: dict[str, Pattern], files: dict[str, Path], broken: dict[str, Path] | None = None
+) -> list[Problem]:
+    """Problems with the links between patterns. A reference to a pattern whose own file could not
+    load (`broken`) is not a problem of its own: one line per such file says how many fail."""
     problems: list[Problem] = []
+    waiting: dict[str, int] = {}
+    broken = broken or {}
     for pid, pattern in patterns.items():
         for key in ("prerequisites", "related"):
             values: list[str] = getattr(pattern, key)
@@ -194,6 +201,8 @@ def _reference_problems(patterns: dict[str, Pattern], files: dict[str, Path]) ->
                 where = f"{key}.{index}"
                 if ref == pid:
                     problems.append(Problem(rel(files[pid]), where, "expected another pattern's id, not its own"))
+                elif ref in broken:
+                    waiting[ref] = waiting.get(ref, 0) + 1
                 elif ref not in patterns:
                     problems.append(
                         Problem(rel(files[pid]), where, f"expected an existing pattern id (no '{ref}.yml')")
@@ -201,6 +210,9 @@ def _reference_problems(patterns: dict[str, Pattern], files: dict[str, Path]) ->
             dupes = sorted({v for v in values if values.count(v) > 1})
             if dupes:
                 problems.append(Problem(rel(files[pid]), key, f"expected each id once (repeated: {dupes})"))
+    for ref, count in sorted(waiting.items()):
+        what = f"{count} reference{'s' if count > 1 else ''} to '{ref}' fail{'' if count > 1 else 's'} until it loads"
+        problems.append(Problem(rel(broken[ref]), "", what + " (fix the problems above)", consequence=True))
     return problems + _cycle_problems(patterns, files)
 
 
@@ -286,7 +298,8 @@ def prose_problems(patterns: Iterable[str], data_dir: Path, prose_dir: Path) -> 
 def load_catalog(data_dir: Path = DATA_DIR, prose_dir: Path | None = PROSE_DIR) -> Catalog:
     """Load every record, check references and prose; raise DataError listing all problems."""
     patterns, files, problems = load_patterns(data_dir)
-    problems += _reference_problems(patterns, files)
+    broken = {path.stem: path for path in sorted((data_dir / "patterns").glob("*.yml")) if path.stem not in patterns}
+    problems += _reference_problems(patterns, files, broken)
     if prose_dir is not None:
         problems += prose_problems(patterns, data_dir, prose_dir)
     if problems:

@@ -51,3 +51,15 @@ def test_missing_prose_page_fails_the_build_naming_the_file(project_copy: Path) 
 def test_missing_metadata_fails_the_build_naming_the_file(project_copy: Path) -> None:
     (project_copy / "roadmap_data" / "patterns" / "cdn.yml").unlink()
     assert_clean_failure(*build(project_copy), "roadmap_data/patterns/cdn.yml", "expected the metadata file")
+
+
+def test_a_file_that_cannot_load_is_named_first_and_its_dependents_in_one_line(project_copy: Path) -> None:
+    path = project_copy / "roadmap_data" / "patterns" / "saga.yml"
+    path.write_text(path.read_text(encoding="utf-8") + "\nid: saga\n", encoding="utf-8")  # a duplicate key
+    code, log, site = build(project_copy)
+    assert_clean_failure(code, log, site, "duplicate key 'id'")
+    lines = [line for line in log.splitlines() if "roadmap_data/" in line]
+    assert "saga.yml" in lines[0] and "duplicate key 'id'" in lines[0], lines  # the root cause comes first
+    summary = [line for line in lines if "references to 'saga' fail until it loads" in line]
+    assert len(summary) == 1 and lines.index(summary[0]) == len(lines) - 1, lines
+    assert not any("no 'saga.yml'" in line for line in lines), "dependents are summarised, not listed one by one"
