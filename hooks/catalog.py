@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import claims
 import yaml
 from generator_models import Form, Rules
 from models import Pattern
@@ -302,6 +303,12 @@ def load_catalog(data_dir: Path = DATA_DIR, prose_dir: Path | None = PROSE_DIR) 
     problems += _reference_problems(patterns, files, broken)
     if prose_dir is not None:
         problems += prose_problems(patterns, data_dir, prose_dir)
+    for pid, pattern in patterns.items():
+        page = prose_dir / f"{pid}.md" if prose_dir is not None else None
+        markdown = page.read_text(encoding="utf-8") if page is not None and page.is_file() else None
+        for where, expected in claims.pattern_problems(pattern, markdown):
+            in_prose = where.startswith("## ")  # the worked example, in the prose page
+            problems.append(Problem(rel(page) if in_prose and page else rel(files[pid]), where, expected))
     if problems:
         raise DataError(problems)
     return Catalog(patterns=dict(sorted(patterns.items())))

@@ -172,9 +172,19 @@ class Source(Strict):
     url: HttpUrl = Field(description="Public URL of the source.")
 
 
+class ExampleKind(StrEnum):
+    operator = "operator"  # the organisation or product runs it, per a source by that operator or maintainer
+    reading = "reading"  # a description of the pattern: a vendor's catalog, an article, a defining paper
+
+
 class Example(Strict):
-    company: Line = Field(description="Who runs it in production.")
-    what: Text = Field(description="What they did, only as the source states it.")
+    company: Line = Field(description="Who runs it in production, or who describes it.")
+    kind: ExampleKind = Field(
+        description="operator: the organisation or product runs it, per its own blog, talk, paper or docs of "
+        "its internals; reading: a description of the pattern, such as a vendor's pattern catalog (not a "
+        "production use)."
+    )
+    what: Text = Field(description="What they did, only as the source states it; a figure gives its year.")
     source: Source
 
 
@@ -204,3 +214,6 @@ class Pattern(Strict):
     effort_weeks: int = Field(ge=1, le=26, description="Typical weeks to adopt, for one team.")
     metrics: list[Line] = Field(min_length=1, description="Measurable signs that the pattern is working.")
     examples: list[Example] = Field(min_length=1)
+    no_public_operator: Text | None = Field(
+        None, description="Where no operator has published how it runs the pattern: one plain sentence saying so."
+    )
