@@ -36,6 +36,7 @@ BASE: dict[str, Any] = {
     "examples": [
         {
             "company": "Example Co",
+            "kind": "operator",
             "what": "Example Co did exactly what the cited source says it did.",
             "source": {"title": "A public source", "url": "https://example.org/source"},
         }
