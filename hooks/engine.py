@@ -82,6 +82,7 @@ class Planner:
         self.situational = set(rules.situational)
         self.unranked = self.internal | self.situational | set(rules.recommend_only)  # never placed by relevance
         self.structural = set(rules.budget.structural)
+        self.splitting = set(rules.budget.splitting)
         self.adds_cost = set(rules.adds_cost)
         self.complexity_rank = {i: list(Complexity).index(patterns[i].complexity) for i in self.ids}
         self.layer = {i: patterns[i].layer.value for i in self.ids}

@@ -125,7 +125,11 @@ class Budget(Strict):
     )
     structural_in_flight: dict[TeamSize, int] = Field(description="Structural changes a team runs at once.")
     structural_after: list[Slug] = Field(
-        default_factory=list, description="Safety nets planned before any structural change starts."
+        default_factory=list, description="Safety nets planned before a structural change that splits the system."
+    )
+    splitting: list[Slug] = Field(
+        default_factory=list,
+        description="Structural changes that split the system across the network: the safety nets come first.",
     )
     new_per_quarter: dict[TeamSize, int] = Field(
         description="Paced steps that may start in any 13 weeks: how much change a team can absorb."

@@ -77,7 +77,7 @@ class PlanBuilder:
         if paced and lanes.not_before(effort[pid]) + min(effort[pid], 2 if partial else effort[pid]) > self.weeks:
             return False  # cannot fit in the timeline at the budget's pace
         needs = p.closure[pid]
-        if paced and pid in p.structural:  # a structural change by relevance waits for the safety nets
+        if paced and pid in p.splitting:  # a change that splits the system waits for the safety nets
             nets = [n for n in p.rules.budget.structural_after if n != pid and n not in self.unusable]
             needs = tuple(dict.fromkeys((*(q for n in nets for q in (*p.closure[n], n)), *needs)))
         done_at = self.done_at
@@ -279,10 +279,13 @@ class PlanBuilder:
             for start, end, pid in ordered
         ]
         phases = plan_phases.fill(phases, steps, self.continues, p.criterion)
+        shown: dict[str, int] = {}  # alternatives named per group, at most two (the most relevant)
         for pid in ranked if self.chosen else ():
             group = p.group_of.get(pid)
-            if group is not None and group.id in self.chosen and self.chosen[group.id] != pid:
-                self.alternatives.setdefault(pid, self.chosen[group.id])
+            chosen = self.chosen.get(group.id, pid) if group is not None else pid
+            if chosen != pid and shown.get(chosen, 0) < 2 and pid not in self.alternatives:
+                self.alternatives[pid] = chosen
+                shown[chosen] = shown.get(chosen, 0) + 1
         planned = set(self.slots)
         later, groups = [], set(self.chosen)  # "next": one pattern per alternative group
         skip = planned.union(self.alternatives, self.unusable)

@@ -72,8 +72,7 @@ class PlanWords:
     def foundation_first(self, pid: str) -> Reason:
         if pid == "observability":
             text = (
-                "Foundation for every system: each later step is judged by what this lets you see, "
-                "so it starts first."
+                "Foundation for every system: each later step is judged by what this lets you see."
             )
         else:
             text = (
@@ -169,6 +168,14 @@ class PlanWords:
                 f"A system at {scale} normally runs {self.names(b.assumed)} already, so this plan assumes them; "
                 "confirm yours does, and plan them first if not."
             )
+        dropped = [pid for pid in b.missed if pid in b.foundation]
+        if dropped:
+            verb = "does" if len(dropped) == 1 else "do"
+            when = self.label("timeline", a.timeline)
+            notes.append(
+                f"{self.names(dropped)}, part of the foundation, {verb} not fit in {when} with your team: "
+                "plan them first in the next period, or check that you have them already."
+            )
         if b.continues:
             verb = "continues" if len(b.continues) == 1 else "continue"
             notes.append(f"{self.names(b.continues)} {verb} after this timeline: plan the rest of the change next.")
@@ -238,11 +245,14 @@ class PlanWords:
             limit = self.rules.budget.new_per_quarter[a.team]  # type: ignore[index]
             return (
                 f"{head}: what remains ({self.names(later[:3])}) does not fit in the weeks left at your team's "
-                f"pace of at most {limit} new patterns a quarter."
+                f"pace of at most {limit} new patterns a quarter beyond the foundation."
             )
         scale = self.scales.index(a.scale)
         system = self.label("system", a.system)
         if scale + 1 < len(self.scales):
             nxt = self.label("scale", self.scales[scale + 1])
-            return f"{head}: nothing else in the catalog fits a {system} system at your scale; revisit at {nxt}."
-        return f"{head}: nothing else in the catalog fits a {system} system with these answers."
+            return (
+                f"{head}: nothing else is relevant enough to your answers for a {system} system at your "
+                f"scale; revisit at {nxt}, or tick the challenges you face."
+            )
+        return f"{head}: nothing else is relevant enough to your answers for a {system} system."

@@ -152,6 +152,7 @@ def test_how_it_works_shows_every_rule_the_engine_reads(built_site: BuiltSite) -
         *(pid for ids in rules.first_moves.values() for pid in ids),
         *rules.budget.structural,
         *rules.budget.structural_after,
+        *rules.budget.splitting,
         *rules.situational,
         *rules.adds_cost,
         *rules.recommend_only,

@@ -85,7 +85,9 @@ CASES: dict[str, tuple[Breaker, str, str, str]] = {
     "bad source url": (
         lambda d: d.write(
             "alpha",
-            examples=[{"company": "Co", "kind": "operator", "what": "x" * 50, "source": {"title": "Title", "url": "not a url"}}],
+            examples=[
+                {"company": "Co", "kind": "operator", "what": "x" * 50, "source": {"title": "T", "url": "not a url"}}
+            ],
         ),
         "alpha.yml", "examples.0.source.url", "url",
     ),
