@@ -17,6 +17,7 @@ import a11y
 import compare_pages
 import generator_page
 import guide_pages
+import llms
 import maps
 import pattern_pages
 import roadmap_pages
@@ -110,13 +111,14 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    _current()
     pattern_pages.copy_mermaid(config.site_dir)
     if _writer[0] is None:
         raise PluginError("hooks/main.py: expected on_files to have started the generator data")
     _writer[0].finish()
     _writer[0] = None
     site_dir = Path(config.site_dir)
+    site = _current()
+    llms.write(site.catalog, site.roadmaps, site_dir, config.site_url or "/")
     (site_dir / "_headers").write_text(security.headers_file(site_dir), encoding="utf-8")
 
 

@@ -29,6 +29,7 @@ MERMAID_CHUNKS = "chunks/mermaid.esm.min"
 MERMAID_TARGET = Path("assets") / "vendor" / "mermaid"
 # The long-form prose of a pattern page stays out of the search index, which every visitor downloads:
 # search finds a pattern by its name, aliases, summary, problem, solution, uses and trade-offs.
+CITED = re.compile(r"\]\((https?://[^)\s]+)\)")  # a link in the prose: its source is not linked twice
 HEADING = re.compile(r"^(#{2,6} [^{\n]+?)[ \t]*$", re.MULTILINE)
 CATALOG_MARKERS = {
     "patterns/index.md": "<!-- hooks/pattern_pages.py: catalog -->",
@@ -56,7 +57,7 @@ def render_pattern(site: Site, markdown: str, page: Page) -> str | None:
             out_of_search(markdown),
             macros.footer(
                 pattern, prerequisites, dependents, related, appears_in(site, pattern.id),
-                maps.neighbourhood(catalog, pattern.id),
+                maps.neighbourhood(catalog, pattern.id), cited={url.rstrip("/") for url in CITED.findall(markdown)},
             ),
         ]
     )
