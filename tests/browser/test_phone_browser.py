@@ -35,3 +35,18 @@ def test_no_page_scrolls_sideways_on_a_390px_phone(page: Page, site: BuiltSite) 
         if scroll > WIDTH:
             wide[path] = (scroll, page.evaluate(WIDEST, WIDTH))
     assert wide == {}
+
+
+# Every cell of these tables is within the screen: the facts, the catalog and the tracker stack.
+CELLS = """(width) => Array.from(document.querySelectorAll(
+  '.pr-facts th, .pr-facts td, .pr-catalog td, .pr-progress-table td'))
+  .filter((c) => c.offsetParent !== null && c.getBoundingClientRect().right > width + 1)
+  .map((c) => c.textContent.trim().slice(0, 30))"""
+
+
+@pytest.mark.parametrize("path", ["patterns/circuit-breaker/", "patterns/", "guides/progress/"])
+def test_tables_stack_so_no_column_is_off_screen(page: Page, site: BuiltSite, path: str) -> None:
+    page.set_viewport_size({"width": WIDTH, "height": 844})
+    page.goto(site.url + path, wait_until="load")
+    page.wait_for_function("document.querySelector('.pr-facts td, .pr-catalog td, .pr-progress-table td')")
+    assert page.evaluate(CELLS, WIDTH) == []
