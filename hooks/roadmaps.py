@@ -7,6 +7,7 @@ week holds more parallel steps than the team's capacity.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
@@ -36,6 +37,11 @@ class Milestone(Strict):
     name: Line
     week: int = Field(ge=1)
     target: Sentence = Field(description="A measurable target: a number, a threshold or an observable event.")
+    needs: list[Slug] = Field(
+        default_factory=list,
+        description="The roadmap's steps this milestone proves: it comes no earlier than the week each ends. "
+        "A pattern the milestone names must be listed.",
+    )
 
 
 class Phase(Strict):
@@ -164,12 +170,48 @@ def _roadmap_problems(r: Roadmap, catalog: Catalog, generator: Generator, file: 
     if problems:
         return problems
     capacity = generator.rules.team_capacity[r.team]
-    for kind, pid, what in schedule_problems(r.slots(catalog), r.weeks, capacity, catalog, frozenset(r.assumes)):
+    slots = r.slots(catalog)
+    for kind, pid, what in schedule_problems(slots, r.weeks, capacity, catalog, frozenset(r.assumes)):
         problems.append(Problem(file, where[pid], f"expected a schedule the team can run ({kind}: {pid} {what})"))
+    problems += _milestone_problems(r, catalog, {s.pattern: s.end for s in slots}, file)
     planned = set(where)
     for index, item in enumerate(r.not_yet):
         if item.pattern in planned:
             problems.append(Problem(file, f"not_yet.{index}.pattern", "expected a pattern this roadmap does not plan"))
+    return problems
+
+
+# Words too common to tell one pattern from another when a milestone uses a name's first word alone.
+GENERIC = {"service", "event", "database", "health", "graceful", "static", "request", "shared", "multi",
+           "distributed", "external", "horizontal", "message", "feature", "schema", "change", "consumer",
+           "content", "connection", "structured", "immutable", "infrastructure", "rolling", "write", "read",
+           "backends", "asynchronous", "competing", "leader", "publish", "sticky", "synthetic"}
+
+
+def named_in(text: str, name: str, pid: str) -> bool:
+    """Does the text name the pattern: its name, its id in words, or a distinctive first word ("canary")?"""
+    text = text.lower()
+    full = re.sub(r"\s*\(.*?\)", "", name).lower()
+    first = full.split()[0]
+    short = len(full.split()) > 1 and len(first) >= 5 and first not in GENERIC
+    return full in text or pid.replace("-", " ") in text or bool(short and re.search(rf"\b{first}\b", text))
+
+
+def _milestone_problems(r: Roadmap, catalog: Catalog, ends: dict[str, int], file: str) -> list[Problem]:
+    """A milestone comes no earlier than the week each step it proves ends, and it lists every step it names."""
+    problems = []
+    for p_index, phase in enumerate(r.phases):
+        for m_index, m in enumerate(phase.milestones):
+            at = f"phases.{p_index}.milestones.{m_index}"
+            for index, pid in enumerate(m.needs):
+                if pid not in ends:
+                    problems.append(Problem(file, f"{at}.needs.{index}", f"expected a step of this roadmap ('{pid}')"))
+                elif m.week < ends[pid]:
+                    expected = f"expected week {ends[pid]} or later: {pid} runs until week {ends[pid]}"
+                    problems.append(Problem(file, f"{at}.week", expected))
+            for pid in ends:
+                if pid not in m.needs and named_in(f"{m.name} {m.target}", catalog.get(pid).name, pid):
+                    problems.append(Problem(file, f"{at}.needs", f"expected '{pid}', which the milestone names"))
     return problems
 
 

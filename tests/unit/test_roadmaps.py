@@ -95,6 +95,18 @@ CASES = {
         "phases.0.milestones.0.week",
         "within the phase",
     ),
+    "milestone before the step it proves ends": (
+        edit(S2S, lambda d: d["phases"][0]["milestones"][1].update(week=3)),
+        S2S,
+        "phases.0.milestones.1.week",
+        "timeout runs until week 4",
+    ),
+    "milestone naming a step it does not list": (
+        edit(S2S, lambda d: d["phases"][0]["milestones"][1].update(needs=[])),
+        S2S,
+        "phases.0.milestones.1.needs",
+        "'timeout', which the milestone names",
+    ),
     "not-yet pattern that is planned": (
         edit(S2S, lambda d: d["not_yet"][0].update(pattern="caching")),
         S2S,
