@@ -111,6 +111,7 @@ class Planner:
         self._blocked_by = lru_cache(maxsize=None)(self._blocked_by_uncached)
         self._asked = lru_cache(maxsize=None)(self._asked_uncached)
         self._fill_rules = lru_cache(maxsize=None)(self._fill_rules_uncached)
+        self.foundation_moves = lru_cache(maxsize=None)(self._foundation_moves_uncached)
         self._matched = lru_cache(maxsize=None)(self._matched_uncached)
         self._recommended = lru_cache(maxsize=None)(
             lambda a: tuple(index for index, rule in enumerate(self.rules.recommend) if matches(rule.when, a))
@@ -284,6 +285,28 @@ class Planner:
     def recommended(self, a: Answers) -> tuple[int, ...]:
         """The recommend rules that match these answers (without a timeline), by index."""
         return self._recommended(a._replace(timeline=""))
+
+    def _foundation_moves_uncached(self, a: Answers) -> tuple[tuple, tuple, tuple]:
+        """For answers without a timeline, the foundation's (pattern, why now) moves: the first ones
+        (recommends placed before the foundation, seeing the system, the other recommends), the rest
+        of the core (those the answers ask for first), and the extended foundation of the scale."""
+        rules, words, f = self.rules, self.words, self.rules.foundation
+        matched = [(i, rules.recommend[i]) for i in self.recommended(a)]
+        recommends = [(r, (r.pattern, words.recommend(i))) for i, r in matched]
+        core = [(pid, words.foundation_scale(a)) for pid in f.scales[a.scale]]  # type: ignore[index]
+        core += [(pid, words.foundation_system(a)) for pid in f.system_types.get(a.system, ())]  # type: ignore[call-overload]
+        asked = [m for m in core if a.goal in self.goals[m[0]] or any(c in self.challenges[m[0]] for c in a.challenges)]
+        if any(r.pattern in rules.simplifying for r, _ in recommends):
+            # A plan that simplifies the system (consolidates services) does not first build the
+            # machinery of the system type it is leaving, unless the answers ask for it.
+            system = set(f.system_types.get(a.system, ()))  # type: ignore[call-overload]
+            core = [m for m in core if m[0] not in system or m in asked]
+        first = [m for r, m in recommends if r.before_foundation]
+        first += [(pid, words.foundation_first(pid)) for pid in f.first]
+        first += [m for r, m in recommends if not r.before_foundation]
+        rest = asked + [m for m in core if m not in asked]
+        extended = [(pid, words.foundation_scale(a)) for pid in f.extended[a.scale]]  # type: ignore[index]
+        return tuple(first), tuple(rest), tuple(extended)
 
     def _fill_rules_uncached(self, goal: str, scale: str, system: str, team: str) -> tuple[set, set, set]:
         """Which ranked patterns may fill the budget: (never without a ticked challenge, always, with one

@@ -80,8 +80,9 @@ class PlanBuilder:
         if paced and pid in p.splitting:  # a change that splits the system waits for the safety nets
             nets = [n for n in p.rules.budget.structural_after if n != pid and n not in self.unusable]
             needs = tuple(dict.fromkeys((*(q for n in nets for q in (*p.closure[n], n)), *needs)))
-        done_at = self.done_at
-        chain = [q for q in needs if done_at(q) is None]
+        # The prerequisites not done yet (done_at, inlined: this runs for every step of every plan).
+        given, covered = self.given, self.covered
+        chain = [q for q in needs if q not in given and covered.get(q, q) not in slots]
         chain.append(pid)
         if not self.unusable.isdisjoint(chain) or not self._groups_allow(chain):
             return False
@@ -93,13 +94,15 @@ class PlanBuilder:
         for q in chain:
             ready = 0
             for r in p.prereqs[q] if q != pid else needs:
-                done = done_at(r)
-                if done is not None and done > ready:
-                    ready = done
+                slot = None if r in given else slots.get(covered.get(r, r))
+                if slot is not None and slot[1] > ready:
+                    ready = slot[1]
             length, high, structural = effort[q], q in p.high, q in p.structural
             if paced:
                 ready = max(ready, lanes.not_before(length))
-            found = self._earliest(ready, length, high, structural, paced)
+                found = self._earliest(ready, length, high, structural, paced)
+            else:
+                found = lanes.earliest(ready, length, high, structural)
             if found is None and partial and q == pid and structural:
                 found = lanes.tail(ready, min(length, 2), high, structural)
                 if found is not None and self.weeks - found[0] < length:
@@ -162,16 +165,7 @@ class PlanBuilder:
         f = rules.foundation
         profile = p._profile(a._replace(timeline=""))
         self.fill, self.avoid_candidates = profile.fill, profile.avoid
-        recommends = [(rules.recommend[i], (rules.recommend[i].pattern, words.recommend(i))) for i in p.recommended(a)]
-        core = [(pid, words.foundation_scale(a)) for pid in f.scales[a.scale]]  # type: ignore[index]
-        core += [(pid, words.foundation_system(a)) for pid in f.system_types.get(a.system, ())]  # type: ignore[call-overload]
-        asked = [m for m in core if a.goal in p.goals[m[0]] or any(c in p.challenges[m[0]] for c in a.challenges)]
-        if any(r.pattern in rules.simplifying for r, _ in recommends):
-            # A plan that simplifies the system (consolidates services) does not first build the
-            # machinery of the system type it is leaving, unless the answers ask for it.
-            system = set(f.system_types.get(a.system, ()))  # type: ignore[call-overload]
-            core = [m for m in core if m[0] not in system or m in asked]
-        extended = [(pid, words.foundation_scale(a)) for pid in f.extended[a.scale]]  # type: ignore[index]
+        first, rest, extended = p.foundation_moves(a._replace(timeline=""))
         light = self.cap <= f.light_capacity
         covered = self.covered
         ranked = [pid for pid in profile.ranked if pid not in covered] if covered else profile.ranked
@@ -181,11 +175,7 @@ class PlanBuilder:
         # 1. The foundation and the recommend rules, unpaced; phase 1 lasts until they have started.
         # A small team or a short timeline makes its first move on the goal right after the first
         # foundation steps and the recommended moves, not behind the whole foundation.
-        first = [m for r, m in recommends if r.before_foundation]
-        first += [(pid, words.foundation_first(pid)) for pid in f.first]
-        first += [m for r, m in recommends if not r.before_foundation]
-        rest = asked + [m for m in core if m not in asked]
-        rest += [] if light else extended
+        rest = rest if light else rest + extended
         soon = rules.budget.early_first_move
         early = self.cap <= soon.capacity_up_to or self.weeks <= soon.weeks_up_to
         self._foundation(first, moves if early else (), rest)
@@ -235,14 +225,14 @@ class PlanBuilder:
             move = p.words.first_move(a)
             any(self.place(pid, move, False) for pid in candidates if pid not in self.slots and self.usable(pid))
 
-    def _foundation(self, first: list, candidates: Sequence[str], rest: list) -> None:
+    def _foundation(self, first: tuple, candidates: Sequence[str], rest: tuple) -> None:
         """Place the first foundation moves, the early first move on the goal (if any candidates),
         then the rest of the foundation, unpaced. Many plans share the same moves on the same lanes
         (they differ only in challenges that touch no move), so the result is reused."""
         p, a = self.p, self.a
         # What the placement depends on: the lanes (system, scale, team, timeline), the moves, and what
         # is ruled out (the profile's blocked patterns and the covers; the rest follows from the scale).
-        key = (a.system, a.scale, a.team, a.timeline, a.goal, tuple(first), tuple(candidates), tuple(rest),
+        key = (a.system, a.scale, a.team, a.timeline, a.goal, first, tuple(candidates), rest,
                p.blocked_key(a._replace(timeline="")), tuple(c.pattern for c in self.covers))
         memo = p.foundation_memo.get(key)
         if memo is None:
