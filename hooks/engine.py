@@ -106,6 +106,9 @@ class Planner:
             }
             for scale in budget.scale_factor
         }
+        for scale, ids in rules.foundation.checks.items():  # a one-week check of what such a system has
+            self.effort[scale.value].update(dict.fromkeys(ids, 1))
+        self.checks = {scale.value: frozenset(ids) for scale, ids in rules.foundation.checks.items()}
         self.words = PlanWords(catalog, generator)
         self._blocked = lru_cache(maxsize=None)(self._blocked_uncached)
         self._blocked_by = lru_cache(maxsize=None)(self._blocked_by_uncached)
@@ -293,7 +296,7 @@ class Planner:
         rules, words, f = self.rules, self.words, self.rules.foundation
         matched = [(i, rules.recommend[i]) for i in self.recommended(a)]
         recommends = [(r, (r.pattern, words.recommend(i))) for i, r in matched]
-        core = [(pid, words.foundation_scale(a)) for pid in f.scales[a.scale]]  # type: ignore[index]
+        core = [(pid, words.foundation_scale(a, pid)) for pid in f.scales[a.scale]]  # type: ignore[index]
         core += [(pid, words.foundation_system(a)) for pid in f.system_types.get(a.system, ())]  # type: ignore[call-overload]
         asked = [m for m in core if a.goal in self.goals[m[0]] or any(c in self.challenges[m[0]] for c in a.challenges)]
         if any(r.pattern in rules.simplifying for r, _ in recommends):
@@ -302,7 +305,7 @@ class Planner:
             system = set(f.system_types.get(a.system, ()))  # type: ignore[call-overload]
             core = [m for m in core if m[0] not in system or m in asked]
         first = [m for r, m in recommends if r.before_foundation]
-        first += [(pid, words.foundation_first(pid)) for pid in f.first]
+        first += [(pid, words.foundation_first(pid, a)) for pid in f.first]
         first += [m for r, m in recommends if not r.before_foundation]
         rest = asked + [m for m in core if m not in asked]
         extended = [(pid, words.foundation_scale(a)) for pid in f.extended[a.scale]]  # type: ignore[index]

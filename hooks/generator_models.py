@@ -98,6 +98,11 @@ class Foundation(Strict):
     assumed: dict[Scale, list[Slug]] = Field(
         default_factory=dict, description="What a system at this scale already runs: never planned, named instead."
     )
+    checks: dict[Scale, list[Slug]] = Field(
+        default_factory=dict,
+        description="Foundation moves a system at this scale normally has: planned as a one-week check of "
+        "coverage and gaps, not built from scratch.",
+    )
 
 
 class Group(Strict):

@@ -156,6 +156,9 @@ def _model_problems(rules: Rules, catalog: Catalog, file: str) -> list[Problem]:
     for scale, ids in f.assumed.items():
         for index, pid in enumerate(ids):
             plannable(f"foundation.assumed.{scale.value}.{index}", pid)
+    for scale, ids in f.checks.items():
+        for index, pid in enumerate(ids):
+            plannable(f"foundation.checks.{scale.value}.{index}", pid, scale=scale)
     for system, ids in f.system_types.items():
         for index, pid in enumerate(ids):
             plannable(f"foundation.system_types.{system.value}.{index}", pid, system=system)

@@ -37,6 +37,8 @@ class PlanWords:
         }
         # Texts repeat across plans: make each once.
         cached = ("_how", "prerequisite", "foundation_first", "foundation_scale", "foundation_system", "_stores")
+        cached += ("_check",)
+        self._checks = {scale.value: set(ids) for scale, ids in generator.rules.foundation.checks.items()}
         for name in (*cached, "_avoided", "companion"):
             setattr(self, name, lru_cache(maxsize=None)(getattr(self, name)))
 
@@ -69,11 +71,11 @@ class PlanWords:
 
     # -- why it comes now ---------------------------------------------------------
 
-    def foundation_first(self, pid: str) -> Reason:
+    def foundation_first(self, pid: str, a: Answers) -> Reason:
+        if pid in self._checks.get(a.scale, ()):
+            return self._check(a.scale)
         if pid == "observability":
-            text = (
-                "Foundation for every system: each later step is judged by what this lets you see."
-            )
+            text = "Foundation for every system: each later step is judged by what this lets you see."
         else:
             text = (
                 "Foundation for every system: balancers, deploys and later steps rely on telling a working "
@@ -81,13 +83,23 @@ class PlanWords:
             )
         return Reason(ReasonKind.foundation, text)
 
+    def _check(self, scale: str) -> Reason:
+        label = self.label("scale", scale)
+        return Reason(
+            ReasonKind.foundation,
+            f"Foundation check: a system at {label} normally has this already, so this is a week to confirm it "
+            "covers every part of the system and to close the gaps, before goal-specific work.",
+        )
+
     def safety_net(self, pid: str) -> Reason:
         return Reason(ReasonKind.prerequisite, f"A safety net to have before {self.names([pid])}, a structural change.")
 
     def companion(self, pid: str) -> Reason:
         return Reason(ReasonKind.prerequisite, f"Belongs with {self.names([pid])}, so it follows it at once.")
 
-    def foundation_scale(self, a: Answers) -> Reason:
+    def foundation_scale(self, a: Answers, pid: str = "") -> Reason:
+        if pid in self._checks.get(a.scale, ()):
+            return self._check(a.scale)
         scale = self.label("scale", a.scale)
         return Reason(ReasonKind.foundation, f"Foundation for a system at {scale}: it comes before goal-specific work.")
 
