@@ -88,3 +88,27 @@ def test_relationship_map_renders(page: Page, site: BuiltSite, offsite: list) ->
     for q in CATALOG.get("saga").prerequisites:
         assert CATALOG.get(q).name in names
     assert offsite == []
+
+
+@pytest.mark.parametrize("tier", ["gold", "silver", "bronze"])
+def test_browse_by_tier_opens_the_catalog_filtered_with_each_category_captioned(
+    page: Page, site: BuiltSite, tier: str
+) -> None:
+    page.goto(site.url)
+    page.locator(f'a[href$="patterns/?tier={tier}"]').click()  # instant navigation makes hrefs absolute
+    expect(page.locator("#pr-filter-tier")).to_have_value(tier)
+    ids = visible_ids(page)
+    assert ids and sorted(ids) == sorted(p.id for p in CATALOG.patterns.values() if p.tier.value == tier)
+    shown = page.locator(".pr-catalog__group:visible caption").all_text_contents()  # far groups are not painted
+    categories = {p.category for p in CATALOG.patterns.values() if p.tier.value == tier}
+    assert len(shown) == len(categories) and all(shown), shown  # one caption per category shown
+
+
+def test_progress_badges_are_readable(page: Page, site: BuiltSite) -> None:
+    page.goto(site.url + "patterns/")
+    stored = '{"format": "pattern-roadmap-progress", "version": 1, "patterns": {"saga": {"status": "piloting"}}}'
+    page.evaluate("(v) => localStorage.setItem('pattern-roadmap.progress', v)", stored)
+    page.reload()
+    badge = page.locator(".pr-progress-badge").first
+    expect(badge).to_have_text("Piloting")
+    assert float(badge.evaluate("(b) => parseFloat(getComputedStyle(b).fontSize)")) >= 12
