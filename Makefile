@@ -10,7 +10,7 @@ PYTHON ?= python3
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint bench schema validate install clean
+.PHONY: serve build test lint bench fuzz schema validate install clean
 
 serve: install
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
@@ -27,6 +27,10 @@ lint: install
 
 bench: install
 	$(BIN)/python tests/bench.py
+
+# Ten times the test command's fuzzing cases (Hypothesis, reproducible).
+fuzz: install
+	FUZZ_SCALE=10 $(BIN)/python -m pytest tests/unit/test_fuzz.py -q
 
 # Validate roadmap_data/ without building; rewrite the JSON Schema editors use.
 validate: install
