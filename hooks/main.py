@@ -112,6 +112,7 @@ def on_post_template(output_content: str, *, template_name: str, config: MkDocsC
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     pattern_pages.copy_mermaid(config.site_dir)
+    pattern_pages.write_filter_text(_current().catalog, config.site_dir)
     if _writer[0] is None:
         raise PluginError("hooks/main.py: expected on_files to have started the generator data")
     _writer[0].finish()

@@ -5,6 +5,7 @@ Called by hooks/main.py. Each renderer returns None unless the page is its own.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from collections import defaultdict
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import maps
 import prose
-from catalog import CATALOG_PAGES
+from catalog import CATALOG_PAGES, Catalog
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
@@ -124,6 +125,23 @@ def group_nav(site: Site, nav: Navigation, files: Files) -> Navigation:
     for before, after in zip(nav.pages, nav.pages[1:], strict=False):
         before.next_page, after.previous_page = after, before
     return nav
+
+
+FILTER_TEXT = "patterns/filter-text.json"  # fetched by catalog.js when a reader first types a query
+
+
+def write_filter_text(catalog: Catalog, site_dir: str) -> None:
+    """What the catalog's text filter matches beyond the row: aliases, problem, solution, when to use
+    it and trade-offs, per pattern id. A separate file, so the catalog page stays small."""
+    texts = {
+        p.id: " ".join(
+            [*(a.name for a in p.aliases), p.problem, p.solution, *p.when_to_use, *p.when_not_to_use,
+             *(f"{t.cost} {t.buys}" for t in p.trade_offs)]
+        )
+        for p in catalog.patterns.values()
+    }
+    target = Path(site_dir) / FILTER_TEXT
+    target.write_text(json.dumps(texts, ensure_ascii=False, separators=(",", ":"), sort_keys=True), encoding="utf-8")
 
 
 def copy_mermaid(site_dir: str) -> None:

@@ -112,3 +112,25 @@ def test_progress_badges_are_readable(page: Page, site: BuiltSite) -> None:
     badge = page.locator(".pr-progress-badge").first
     expect(badge).to_have_text("Piloting")
     assert float(badge.evaluate("(b) => parseFloat(getComputedStyle(b).fontSize)")) >= 12
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("split brain", {"consensus", "majority-quorum"}),  # in their trade-offs
+        ("circuit breaker pattern", {"circuit-breaker"}),  # an alias (AWS Prescriptive Guidance's name)
+        ("poison", {"dead-letter-queue"}),  # in its problem text
+    ],
+)
+def test_the_text_filter_matches_aliases_and_problem_text(
+    page: Page, site: BuiltSite, query: str, expected: set[str]
+) -> None:
+    page.goto(site.url + "patterns/")
+    page.fill("#pr-filter-q", query)
+    expect(page.locator(".pr-filter__status")).not_to_have_text(f"All {len(CATALOG.patterns)} patterns.")
+    page.wait_for_function(
+        "(ids) => ids.every((id) => Array.from(document.querySelectorAll('[data-pr-catalog] tbody tr:not([hidden]) a'))"
+        ".some((a) => a.href.replace(/\\/$/, '').endsWith('/' + id)))",
+        arg=sorted(expected),
+    )
+    assert expected <= set(visible_ids(page))

@@ -17,6 +17,18 @@
     const status = form.querySelector(".pr-filter__status");
     const message = form.querySelector(".pr-filter__message");
     const texts = rows.map((row) => row.textContent.toLowerCase());
+    // Each row's pattern id: the last segment of its link (instant navigation makes links absolute).
+    const ids = rows.map((row) => new URL(row.querySelector("a").href).pathname.split("/").filter(Boolean).pop());
+    let more = null; // aliases, problem, solution and trade-offs, fetched when a query is first typed
+    const widen = () => {
+      if (more) return;
+      more = fetch(new URL(table.dataset.prFilterText, location.href)).then((r) => r.json()).then((data) => {
+        ids.forEach((id, i) => {
+          if (typeof data[id] === "string") texts[i] += " " + data[id].toLowerCase();
+        });
+        apply();
+      }).catch(() => { /* the rows' own text still filters */ });
+    };
     form.hidden = false;
 
     const problems = [];
@@ -32,8 +44,9 @@
     message.textContent = problems.join(" ");
     message.hidden = !problems.length;
 
-    const apply = () => {
+    function apply() {
       const q = form.elements.q.value.trim().toLowerCase();
+      if (q) widen();
       const want = (name) => form.elements[name].value;
       let shown = 0;
       rows.forEach((row, i) => {
@@ -54,7 +67,7 @@
       FIELDS.forEach((name) => { if (form.elements[name].value) query.set(name, form.elements[name].value); });
       const search = query.toString();
       history.replaceState(history.state, "", location.pathname + (search ? "?" + search : "") + location.hash);
-    };
+    }
 
     form.addEventListener("input", apply); // selects fire "input" too, so one listener covers every field
     form.addEventListener("submit", (event) => event.preventDefault());
