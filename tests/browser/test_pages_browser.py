@@ -155,3 +155,18 @@ def test_roadmap_timeline_draws_without_mermaid_and_downloads_have_their_types(
     csv_file = page.request.get(site.url + f"roadmaps/downloads/{rid}.csv")
     assert csv_file.ok and csv_file.headers["content-type"].startswith("text/csv")
     assert offsite == []
+
+
+def test_the_category_maps_are_drawn_when_the_reader_asks(page: Page, site: BuiltSite, offsite: list) -> None:
+    """The maps page loads without mermaid's layout work (Lighthouse counted it as blocking time);
+    each map is drawn from its button."""
+    modules: list[str] = []
+    page.on("request", lambda r: modules.append(r.url) if "/vendor/mermaid/" in r.url else None)
+    page.goto(site.url + "patterns/maps/", wait_until="networkidle")
+    button = page.get_by_role("button", name="Draw the core architecture map")
+    expect(button).to_be_visible()
+    assert page.locator("div.mermaid svg").count() == 0 and modules == []
+    button.click()
+    expect(page.locator(".tabbed-block").first.locator("div.mermaid svg")).to_be_visible()
+    assert "Anti-Corruption Layer" in (page.locator("div.mermaid svg").first.text_content() or "")
+    assert offsite == []

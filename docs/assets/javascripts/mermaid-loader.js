@@ -54,6 +54,28 @@
     });
   }
 
+  // A diagram inside [data-pr-draw-on-request] (the category maps, each a large layout) is drawn
+  // when the reader asks: a button stands in its place until then, so the page loads without
+  // mermaid's layout work. Resolves null for any other diagram.
+  function onRequest(text) {
+    var source = Array.prototype.find.call(document.querySelectorAll("pre.mermaid"), function (el) {
+      return el.textContent === text;
+    });
+    var holder = source && source.closest("[data-pr-draw-on-request]");
+    if (!holder) return null;
+    return new Promise(function (resolve) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "md-button";
+      button.textContent = holder.getAttribute("data-pr-draw-on-request");
+      button.addEventListener("click", function () {
+        button.remove();
+        resolve();
+      });
+      holder.insertBefore(button, holder.firstChild);
+    });
+  }
+
   var standIn = {
     isStandIn: true,
     initialize: function (options) {
@@ -61,7 +83,8 @@
       if (library) library.then(function (real) { real.initialize(config); });
     },
     render: function (id, text) {
-      return nearViewport(text).then(load).then(function (real) { return real.render(id, text); });
+      var asked = onRequest(text);
+      return (asked || nearViewport(text)).then(load).then(function (real) { return real.render(id, text); });
     },
   };
 
