@@ -74,7 +74,8 @@ class PlanBuilder:
         if pid in slots:
             return True
         p, effort, lanes = self.p, self.effort, self.lanes
-        if paced and lanes.not_before(effort[pid]) + min(effort[pid], 2 if partial else effort[pid]) > self.weeks:
+        least = max(2, (effort[pid] + 1) // 2) if partial else effort[pid]  # a continuing change: half of it fits
+        if paced and lanes.not_before(effort[pid]) + min(effort[pid], least) > self.weeks:
             return False  # cannot fit in the timeline at the budget's pace
         needs = p.closure[pid]
         if paced and pid in p.splitting:  # a change that splits the system waits for the safety nets
@@ -104,7 +105,9 @@ class PlanBuilder:
             else:
                 found = lanes.earliest(ready, length, high, structural)
             if found is None and partial and q == pid and structural:
-                found = lanes.tail(ready, min(length, 2), high, structural)
+                # by relevance, at least half of it fits; a recommended or foundation move may just start
+                fits = max(2, (length + 1) // 2) if paced else 2
+                found = lanes.tail(ready, min(length, fits), high, structural)
                 if found is not None and self.weeks - found[0] < length:
                     length = self.weeks - found[0]
                     self.continues.append(q)
@@ -219,9 +222,13 @@ class PlanBuilder:
         return [s for s in self.slots if self.why[s].kind != ReasonKind.foundation]
 
     def _first_move(self, candidates: Sequence[str]) -> None:
-        """Place the first fitting candidate, unless a step beyond the foundation serves the goal."""
+        """Place the first fitting candidate, unless a step beyond the foundation serves the goal. A
+        recommended move serves it only for a goal without named first moves (cost visibility for a
+        cost goal); a recommended pipeline does not replace feature flags as agility's first move."""
         p, a = self.p, self.a
-        if not any(a.goal in p.goals[s] for s in self._beyond()):
+        named = bool(p.rules.first_moves.get(a.goal))  # type: ignore[call-overload]
+        beyond = [s for s in self._beyond() if not (named and self.why[s].kind == ReasonKind.recommend)]
+        if not any(a.goal in p.goals[s] for s in beyond):
             move = p.words.first_move(a)
             any(self.place(pid, move, False) for pid in candidates if pid not in self.slots and self.usable(pid))
 
