@@ -51,6 +51,7 @@ class PlanBuilder:
         self.alternatives: dict[str, str] = {}  # unplanned group member -> the planned one
         self.continues: list[str] = []  # long changes that run past the timeline's end
         self.placed_for: dict[str, str] = {}  # best fit -> the ticked challenge it was placed for
+        self.base: frozenset[str] = frozenset()  # the steps the foundation placed
         self.fill: frozenset[str] = frozenset()
 
     # -- placing ----------------------------------------------------------------
@@ -182,6 +183,9 @@ class PlanBuilder:
         soon = rules.budget.early_first_move
         early = self.cap <= soon.capacity_up_to or self.weeks <= soon.weeks_up_to
         self._foundation(first, moves if early else (), rest)
+        # the foundation's steps and the prerequisites it pulled in (not an early first move)
+        kinds = (ReasonKind.foundation, ReasonKind.prerequisite)
+        self.base = frozenset(s for s in self.slots if self.why[s].kind in kinds)
         first_end = max((start for start, *_ in self.slots.values()), default=0) + 1
         # 2. The first move on the goal and the best fit for each ticked challenge, beyond the foundation.
         self._first_move(moves)
@@ -218,8 +222,12 @@ class PlanBuilder:
         return self._assemble(ranked, fill, first_end)
 
     def _beyond(self) -> list[str]:
-        """The planned steps that are not foundation (a recommend rule's move counts: it answers)."""
-        return [s for s in self.slots if self.why[s].kind != ReasonKind.foundation]
+        """The planned steps beyond the foundation: not a foundation step nor a prerequisite the
+        foundation pulled in (idempotency under retries does not count as the answer to a ticked
+        challenge); a recommend rule's move counts, it answers its rule."""
+        why, base = self.why, self.base
+        return [s for s in self.slots if why[s].kind == ReasonKind.recommend or (
+            why[s].kind != ReasonKind.foundation and s not in base)]
 
     def _first_move(self, candidates: Sequence[str]) -> None:
         """Place the first fitting candidate, unless a step beyond the foundation serves the goal. A
