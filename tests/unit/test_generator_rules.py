@@ -121,7 +121,7 @@ CASES = {
     ),
     "simplifying move that is not a pattern": (
         edit("rules", lambda d: d["simplifying"].append("ghost")),
-        "rules.yml", "simplifying.1", "no 'ghost.yml'",
+        "rules.yml", "simplifying.2", "no 'ghost.yml'",
     ),
     "early first move for any timeline length": (
         edit("rules", lambda d: d["budget"]["early_first_move"].update(weeks_up_to=500)),
