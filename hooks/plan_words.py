@@ -220,13 +220,13 @@ class PlanWords:
         last = max((s.end for s in steps), default=0)
         idle = (last + 1, b.weeks) if b.weeks - last >= IDLE_WEEKS else None  # weeks left for feature work
         if effort > b.budget:
+            notes.append(f"This plan takes {effort} team-weeks, more than its budget of {b.budget}.")
             notes.append(
-                f"This plan takes {effort} team-weeks, more than its budget of {b.budget}, because the foundation "
-                "and the first moves come first whatever the budget. Expect less room for feature work "
-                "until they are in place."
+                "The foundation and the first moves come first whatever the budget: expect less room for "
+                "feature work until they are in place."
             )
         elif effort * 2 < b.budget or idle:
-            notes.append(self._idle(a, b, later, idle, effort))
+            notes += self._idle(a, b, later, idle, effort)
         stores = self.stores(a)
         if stores:
             notes.append(
@@ -246,25 +246,29 @@ class PlanWords:
         system, scale = self.label("system", a.system), self.label("scale", a.scale)
         return f"No pattern in the catalog answers it for a {system} system at {scale}."
 
-    def _idle(self, a: Answers, b: _PlanBuilder, later: list[str], idle: tuple[int, int] | None, effort: int) -> str:
+    def _idle(
+        self, a: Answers, b: _PlanBuilder, later: list[str], idle: tuple[int, int] | None, effort: int
+    ) -> list[str]:
+        """Two notes: what is left unplanned (with this plan's numbers), then why (a sentence many
+        plans share, so the data files carry it once)."""
         if idle:
-            head = f"No adoption work is planned in weeks {idle[0]}-{idle[1]}, which stay for feature work"
+            head = f"No adoption work is planned in weeks {idle[0]}-{idle[1]}, which stay for feature work."
         else:
-            head = f"This plan fills {effort} of its {b.budget} budget team-weeks"
+            head = f"This plan fills {effort} of its {b.budget} budget team-weeks."
         if later and effort * 10 >= b.budget * 9:
-            return f"{head}: the budget is used, and {self.names(later[:3])} come next."
+            return [head, f"The budget is used; {self.names(later[:3])} come next."]
         if later:
             limit = self.rules.budget.new_per_quarter[a.team]  # type: ignore[index]
-            return (
-                f"{head}: what remains ({self.names(later[:3])}) does not fit in the weeks left at your team's "
+            return [head, (
+                f"What remains ({self.names(later[:3])}) does not fit in the weeks left at your team's "
                 f"pace of at most {limit} new patterns a quarter beyond the foundation."
-            )
+            )]
         scale = self.scales.index(a.scale)
         system = self.label("system", a.system)
         if scale + 1 < len(self.scales):
             nxt = self.label("scale", self.scales[scale + 1])
-            return (
-                f"{head}: nothing else is relevant enough to your answers for a {system} system at your "
+            return [head, (
+                f"Nothing else is relevant enough to your answers for a {system} system at your "
                 f"scale; revisit at {nxt}, or tick the challenges you face."
-            )
-        return f"{head}: nothing else is relevant enough to your answers for a {system} system."
+            )]
+        return [head, f"Nothing else is relevant enough to your answers for a {system} system."]
