@@ -199,12 +199,12 @@ class PlanBuilder:
                     self.placed_for[placed] = c
         # 3. A light team's extended foundation, then the rest by relevance, paced from here. Once the
         # plan simplifies the system (consolidates services, draws module boundaries), only what a
-        # ticked challenge or the goal asks for, not the system type's baselines.
+        # ticked challenge asks for: not the system type's baselines, nor every pattern the goal attracts.
         self.lanes.origin = max((start for start, *_ in self.slots.values()), default=0)
         if light:
             self.missed += [pid for pid, why in extended if self.usable(pid) and not self.place(pid, why, True)]
         if any(pid in self.slots for pid in rules.simplifying):
-            fill = [pid for pid in fill if pid in profile.asked or a.goal in p.goals[pid]]
+            fill = [pid for pid in fill if pid in profile.asked]
         too_long = self.weeks + 1  # the pace only tightens: an effort that failed it once always will
         lanes, effort, weeks, relevance = self.lanes, self.effort, self.weeks, words.relevance()
         gate = lanes.quarter_open(lanes.not_before(1))  # the earliest week any paced step could start

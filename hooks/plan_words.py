@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+import plan_phases
 from catalog import Catalog
 from generator_rules import Generator
 from plan_types import Answers, Avoided, ExclusionKind, Phase, Reason, ReasonKind, Step
@@ -23,7 +24,6 @@ def join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-IDLE_WEEKS = 4  # trailing weeks without adoption work that the plan names
 
 RELEVANCE = Reason(ReasonKind.relevance, "Next by relevance to your answers, paced to leave room for feature work.")
 
@@ -218,7 +218,7 @@ class PlanWords:
             goal = self.label("goal", a.goal)
             notes.append(f"No step in this plan serves your primary goal, {goal}. " + self._missing(a, serve, ruled))
         last = max((s.end for s in steps), default=0)
-        idle = (last + 1, b.weeks) if b.weeks - last >= IDLE_WEEKS else None  # weeks left for feature work
+        idle = (last + 1, b.weeks) if b.weeks - last >= plan_phases.SHORTEST else None  # weeks left for feature work
         if effort > b.budget:
             notes.append(f"This plan takes {effort} team-weeks, more than its budget of {b.budget}.")
             notes.append(
