@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
+import plan_phases
 from catalog import Catalog
 from generator_rules import Generator
 from models import Complexity, Layer, TeamSize
@@ -45,6 +46,7 @@ class Profile(NamedTuple):
     asked: frozenset[str]  # the ranked ones that answer a ticked challenge
     first_moves: tuple[str, ...]  # candidates for the first move on the goal: rules.yml's, then quick ones
     avoid: tuple[str, ...]  # candidates for "avoid for now", most relevant first
+    grouped: tuple[str, ...]  # the ranked ones in an alternative group, in ranked order
 
 
 def matches(when, a: Answers) -> bool:
@@ -108,7 +110,15 @@ class Planner:
         }
         for scale, ids in rules.foundation.checks.items():  # a one-week check of what such a system has
             self.effort[scale.value].update(dict.fromkeys(ids, 1))
+        # Per scale, each pattern's place by (complexity, effort, id): how the ranking breaks ties.
+        rank = self.complexity_rank
+        self.order = {
+            scale: {pid: n for n, pid in enumerate(sorted(self.ids, key=lambda i: (rank[i], effort[i], i)))}
+            for scale, effort in self.effort.items()
+        }
         self.checks = {scale.value: frozenset(ids) for scale, ids in rules.foundation.checks.items()}
+        self.companions = dict(rules.companions)
+        self.cover_of = {c.pattern: c for c in rules.covers}
         self.words = PlanWords(catalog, generator)
         self._blocked = lru_cache(maxsize=None)(self._blocked_uncached)
         self._blocked_by = lru_cache(maxsize=None)(self._blocked_by_uncached)
@@ -125,11 +135,17 @@ class Planner:
         self.blocked_key = lru_cache(maxsize=None)(
             lambda a: (frozenset(self._blocked(a)), self._profile(a).fill & self.structural)
         )
-        # How each pattern helps, per (challenges, goal): filled as plans need it (plan_builder).
+        # How each pattern helps and why it comes now, per (challenges, goal): filled as plans need it (plan_builder).
         self.hows = lru_cache(maxsize=None)(lambda challenges, goal: {})
         self._unfit = lru_cache(maxsize=None)(self._unfit_uncached)
         self._base_scores = lru_cache(maxsize=None)(self._base_scores_uncached)
         self.foundation_memo: dict[tuple, tuple] = {}  # PlanBuilder._foundation's results, by their inputs
+        self.setting = lru_cache(maxsize=None)(self._setting_uncached)
+        self.unusable = lru_cache(maxsize=None)(self._unusable_uncached)
+        # A timeline's phases once phase 1 runs to a given week (plan_phases.planned), as plans ask.
+        self.phases = lru_cache(maxsize=None)(
+            lambda timeline, first_end: tuple(plan_phases.planned(self.rules.timelines[timeline], first_end))
+        )
 
     def all_answers(self) -> Iterator[Answers]:
         g, boxes = self.generator, self.challenge_order
@@ -181,6 +197,24 @@ class Planner:
                 unfit[pid] = (ExclusionKind.team, -1)
         return unfit
 
+    def _setting_uncached(self, system: str, scale: str, covers: tuple[str, ...]) -> tuple:
+        """(provided, assumed, foundation, covered) for a system type and scale: what the platform
+        provides; what a system at this scale already runs (a platform's own list replaces it:
+        serverless functions do not bring a connection pool with them); the foundation's patterns;
+        and each covered pattern's cover (a foundation step is never covered: it comes before it)."""
+        f = self.rules.foundation
+        platform = f.provided.get(system)  # type: ignore[call-overload]
+        provided = tuple(platform.patterns) if platform else ()
+        assumed = () if platform else tuple(f.assumed.get(scale, ()))  # type: ignore[call-overload]
+        foundation = frozenset((*f.first, *f.scales[scale], *f.extended[scale], *f.system_types.get(system, ())))  # type: ignore[index, call-overload]
+        covered = {x: pid for pid in covers for x in self.cover_of[pid].covers if x not in foundation}
+        return provided, assumed, foundation, covered
+
+    def _unusable_uncached(self, key: Answers, covers: tuple[str, ...]) -> frozenset[str]:
+        """Never a step: ruled out, a datastore internal, provided, assumed, or covered by another step."""
+        provided, assumed, _, covered = self.setting(key.system, key.scale, covers)
+        return frozenset((*self._blocked(key), *self.internal, *provided, *assumed, *covered))
+
     # -- scoring ---------------------------------------------------------------
 
     def asked(self, a: Answers) -> dict[str, int]:
@@ -215,11 +249,12 @@ class Planner:
             scores[pid] = total + tier[pid] if total else 0
         roomy = self.capacity[a.team] >= 3
         ahead = self.next_base.get(a.scale, ()) if roomy else ()
-        rank, effort = self.complexity_rank, self.effort[a.scale]
+        # Most relevant first; ties by complexity, effort and id (their order, per scale, in self.order).
+        order = self.order[a.scale]
         ranked = tuple(
             sorted(
                 (pid for pid in plannable if scores[pid] > 0 or pid in ahead),
-                key=lambda pid: (-scores[pid], rank[pid], effort[pid], pid),
+                key=lambda pid: order[pid] - scores[pid] * len(order),
             )
         )
         never, always, one_signal = self._fill_rules(a.goal, a.scale, a.system, a.team)
@@ -250,7 +285,8 @@ class Planner:
         moves = tuple(dict.fromkeys([*preferred, *(pid for pid in quick if a.goal in goals[pid])]))
         fill = frozenset(fill_ranked)
         return Profile(
-            ranked, fill, tuple(fill_ranked), tuple(quick), fits, frozenset(answering), moves, tuple(avoid)
+            ranked, fill, tuple(fill_ranked), tuple(quick), fits, frozenset(answering), moves, tuple(avoid),
+            tuple(pid for pid in ranked if pid in self.grouped),
         )
 
     def _candidates_uncached(
@@ -346,12 +382,13 @@ class Planner:
         """Plan without covers first (most plans place no covering pattern); when the plan places one
         (a service mesh, a saga) beside the duties it covers, plan again with it covering them, and
         keep that plan if the covering pattern still fits."""
-        blocked = self._blocked(a._replace(timeline=""))
-        plan = PlanBuilder(self, a, blocked, ()).build()
+        key = a._replace(timeline="")  # what many plans share: the answers without a timeline
+        blocked = self._blocked(key)
+        plan = PlanBuilder(self, a, key, blocked, ()).build()
         planned = {s.pattern for s in plan.steps}
         covers = tuple(c for c in self.rules.covers if c.pattern in planned and not planned.isdisjoint(c.covers))
         if covers:
-            covered = PlanBuilder(self, a, blocked, covers).build()
+            covered = PlanBuilder(self, a, key, blocked, covers).build()
             kept = {s.pattern for s in covered.steps}
             if all(c.pattern in kept for c in covers):
                 return covered

@@ -58,15 +58,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     env.trim_blocks = env.lstrip_blocks = True
     env.filters["text"] = text
     _site = Site(catalog, generator, Planner(catalog, generator), roadmaps, comparisons, guides, env)
+    # The generator's plans are written by worker processes while MkDocs renders the pages.
+    _writer[0] = generator_page.DataWriter(_site)
+    _writer[0].start()
     return config
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    site = _current()
-    # The generator's plans are written by worker processes while MkDocs renders the pages.
-    _writer[0] = generator_page.DataWriter(site, config.site_dir)
-    _writer[0].start()
-    return roadmap_pages.add_files(site, config, files)
+    return roadmap_pages.add_files(_current(), config, files)
 
 
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -114,8 +113,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     pattern_pages.copy_mermaid(config.site_dir)
     pattern_pages.write_filter_text(_current().catalog, config.site_dir)
     if _writer[0] is None:
-        raise PluginError("hooks/main.py: expected on_files to have started the generator data")
-    _writer[0].finish()
+        raise PluginError("hooks/main.py: expected on_config to have started the generator data")
+    _writer[0].finish(config.site_dir)
     _writer[0] = None
     site_dir = Path(config.site_dir)
     site = _current()

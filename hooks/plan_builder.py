@@ -6,6 +6,7 @@ many plans (fit, scores, ranking); a PlanBuilder places one plan's steps and ass
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_right
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -20,26 +21,18 @@ if TYPE_CHECKING:
 
 
 class PlanBuilder:
-    def __init__(self, planner: Planner, a: Answers, blocked: dict, covers: tuple):
+    def __init__(self, planner: Planner, a: Answers, key: Answers, blocked: dict, covers: tuple):
+        """`key` is `a` without its timeline: what the planner's per-profile caches are keyed by."""
         p, rules = planner, planner.rules
-        self.p, self.a, self.blocked, self.covers = p, a, blocked, covers
+        self.p, self.a, self.key, self.blocked, self.covers = p, a, key, blocked, covers
+        self.cover_ids = tuple(c.pattern for c in covers)
         self.timeline = rules.timelines[a.timeline]
         self.weeks, self.cap = self.timeline.weeks, p.capacity[a.team]
         self.effort = p.effort[a.scale]
         self.budget = round(rules.budget.share * self.cap * self.weeks)
-        provided = rules.foundation.provided.get(a.system)  # type: ignore[call-overload]
-        self.provided = tuple(provided.patterns) if provided else ()
-        # What a system at this scale already runs; a platform's own list replaces it (serverless
-        # functions do not bring a connection pool with them, for example).
-        assumed = rules.foundation.assumed.get(a.scale, ())  # type: ignore[call-overload]
-        self.assumed = () if provided else tuple(assumed)
-        # covered pattern -> its cover; a foundation step is never covered (it is needed before the cover)
-        f = rules.foundation
-        foundation = {*f.first, *f.scales[a.scale], *f.extended[a.scale], *f.system_types.get(a.system, ())}  # type: ignore[index, call-overload]
-        self.covered = {x: c.pattern for c in covers for x in c.covers if x not in foundation}
-        self.foundation = frozenset(foundation)
+        self.provided, self.assumed, self.foundation, self.covered = p.setting(a.system, a.scale, self.cover_ids)
         # Never a step: ruled out, a datastore internal, provided, assumed, or covered by another step.
-        self.unusable = {*blocked, *p.internal, *self.provided, *self.assumed, *self.covered}
+        self.unusable = p.unusable(key, self.cover_ids)
         self.given = frozenset((*self.provided, *self.assumed))  # done before the plan starts
         serial = self.cap <= rules.budget.serial_high_complexity_up_to
         in_flight = rules.budget.structural_in_flight[a.team]  # type: ignore[index]
@@ -84,7 +77,10 @@ class PlanBuilder:
             needs = tuple(dict.fromkeys((*(q for n in nets for q in (*p.closure[n], n)), *needs)))
         # The prerequisites not done yet (done_at, inlined: this runs for every step of every plan).
         given, covered = self.given, self.covered
-        chain = [q for q in needs if q not in given and covered.get(q, q) not in slots]
+        if covered:
+            chain = [q for q in needs if q not in given and covered.get(q, q) not in slots]
+        else:  # most plans cover nothing
+            chain = [q for q in needs if q not in given and q not in slots]
         chain.append(pid)
         if not self.unusable.isdisjoint(chain) or not self._groups_allow(chain):
             return False
@@ -96,7 +92,7 @@ class PlanBuilder:
         for q in chain:
             ready = 0
             for r in p.prereqs[q] if q != pid else needs:
-                slot = None if r in given else slots.get(covered.get(r, r))
+                slot = None if r in given else slots.get(covered.get(r, r) if covered else r)
                 if slot is not None and slot[1] > ready:
                     ready = slot[1]
             length, high, structural = effort[q], q in p.high, q in p.structural
@@ -136,7 +132,7 @@ class PlanBuilder:
                 self.why.setdefault(q, p.words.prerequisite(needed_by) if needed_by else p.words.safety_net(pid))
         self.why.setdefault(pid, why)
         for q in added:
-            for companion in p.rules.companions.get(q, ()):
+            for companion in p.companions.get(q, ()):
                 if companion not in self.unusable:
                     self.place(companion, p.words.companion(q), paced=False)
 
@@ -167,12 +163,12 @@ class PlanBuilder:
     def build(self) -> Plan:
         p, a, rules, words = self.p, self.a, self.p.rules, self.p.words
         f = rules.foundation
-        profile = p._profile(a._replace(timeline=""))
+        profile = p._profile(self.key)
         self.fill, self.avoid_candidates = profile.fill, profile.avoid
-        first, rest, extended = p.foundation_moves(a._replace(timeline=""))
+        first, rest, extended = p.foundation_moves(self.key)
         light = self.cap <= f.light_capacity
         covered = self.covered
-        ranked = [pid for pid in profile.ranked if pid not in covered] if covered else profile.ranked
+        grouped = [pid for pid in profile.grouped if pid not in covered] if covered else profile.grouped
         quick = [pid for pid in profile.quick if pid not in covered] if covered else profile.quick
         fill = [pid for pid in profile.fill_ranked if pid not in covered] if covered else profile.fill_ranked
         moves = [pid for pid in profile.first_moves if pid not in covered] if covered else profile.first_moves
@@ -189,14 +185,21 @@ class PlanBuilder:
         first_end = max((start for start, *_ in self.slots.values()), default=0) + 1
         # 2. The first move on the goal and the best fit for each ticked challenge, beyond the foundation.
         self._first_move(moves)
-        slots = self.slots  # a step already planned is no new move
+        slots, masks, bits = self.slots, p.challenge_mask, p.challenge_bit  # a step already planned is no new move
+        answered = 0  # the challenge bits the steps beyond the foundation answer (every step placed here is beyond it)
+        for s in self._beyond():
+            answered |= masks[s]
         for c in a.challenges:
-            if not any(c in p.challenges[s] for s in self._beyond()):
-                fits = p.best_fits(profile, c) if not covered else [pid for pid in quick if c in p.challenges[pid]]
-                fit = words.best_fit(c)
-                placed = next((pid for pid in fits if pid not in slots and self.place(pid, fit, False)), None)
-                if placed is not None and self.why[placed] is fit:
-                    self.placed_for[placed] = c
+            if answered >> bits[c] & 1:
+                continue
+            known = len(slots)
+            fits = p.best_fits(profile, c) if not covered else [pid for pid in quick if c in p.challenges[pid]]
+            fit = words.best_fit(c)
+            placed = next((pid for pid in fits if pid not in slots and self.place(pid, fit, False)), None)
+            if placed is not None and self.why[placed] is fit:
+                self.placed_for[placed] = c
+            for s in itertools.islice(slots, known, None):
+                answered |= masks[s]
         # 3. A light team's extended foundation, then the rest by relevance, paced from here. Once the
         # plan simplifies the system (consolidates services, draws module boundaries), only what a
         # ticked challenge asks for: not the system type's baselines, nor every pattern the goal attracts.
@@ -208,10 +211,14 @@ class PlanBuilder:
         too_long = self.weeks + 1  # the pace only tightens: an effort that failed it once always will
         lanes, effort, weeks, relevance = self.lanes, self.effort, self.weeks, words.relevance()
         gate = lanes.quarter_open(lanes.not_before(1))  # the earliest week any paced step could start
+        slots, unusable, group_of, chosen = self.slots, self.unusable, p.group_of, self.chosen
         for pid in fill:
             length = effort[pid]
-            if length >= too_long or pid in self.slots:
+            if length >= too_long or pid in slots or pid in unusable:
                 continue
+            group = group_of.get(pid)
+            if group is not None and chosen.get(group.id, pid) != pid:
+                continue  # its group has its pattern already
             if gate >= weeks:
                 break  # the budget's pace or the quarters' limits leave no week for anything more
             structural = pid in p.structural
@@ -220,7 +227,7 @@ class PlanBuilder:
                 continue
             if self.place(pid, relevance, True, partial=structural):
                 gate = lanes.quarter_open(lanes.not_before(1))
-        return self._assemble(ranked, fill, first_end)
+        return self._assemble(grouped, fill, first_end)
 
     def _beyond(self) -> list[str]:
         """The planned steps beyond the foundation: not a foundation step nor a prerequisite the
@@ -249,7 +256,7 @@ class PlanBuilder:
         # What the placement depends on: the lanes (system, scale, team, timeline), the moves, and what
         # is ruled out (the profile's blocked patterns and the covers; the rest follows from the scale).
         key = (a.system, a.scale, a.team, a.timeline, a.goal, first, tuple(candidates), rest,
-               p.blocked_key(a._replace(timeline="")), tuple(c.pattern for c in self.covers))
+               p.blocked_key(self.key), self.cover_ids)
         memo = p.foundation_memo.get(key)
         if memo is None:
             self.missed = [pid for pid, why in first if self.usable(pid) and not self.place(pid, why, False, True)]
@@ -264,29 +271,34 @@ class PlanBuilder:
         self.continues, self.missed = list(continues), list(missed)
         self.lanes.restore(lanes)
 
-    def _assemble(self, ranked: Sequence[str], fill: Sequence[str], first_end: int) -> Plan:
+    def _assemble(self, grouped: Sequence[str], fill: Sequence[str], first_end: int) -> Plan:
+        """The Plan: steps with their reasons, phases, alternatives (from `grouped`, the ranked
+        patterns in an alternative group), next, avoid and notes."""
         p, a, words = self.p, self.a, self.p.words
         ordered = sorted((start, end, pid) for pid, (start, end, *_) in self.slots.items())
-        phases = plan_phases.merge_quiet(
-            plan_phases.planned(self.timeline, first_end), [(start + 1, end) for start, end, _ in ordered]
-        )
+        spans = [(start + 1, end) for start, end, _ in ordered]
+        phases = plan_phases.merge_quiet(p.phases(a.timeline, first_end), spans)
         ends = [ph.end for ph in phases]
         why, layer, placed_for, hows = self.why, p.layer, self.placed_for, p.hows(a.challenges, a.goal)
 
-        def how(pid: str) -> tuple[Reason, ...]:
+        def reasons(pid: str) -> tuple[Reason, ...]:
+            """How it helps (the pattern's own sentences), then why it comes now."""
+            now = why[pid]
             if pid in placed_for:
-                return words.how(pid, a, placed_for[pid])
-            found = hows.get(pid)
-            return found if found is not None else hows.setdefault(pid, words.how(pid, a))
+                return (*words.how(pid, a, placed_for[pid]), now)
+            found = hows.get((pid, now))
+            if found is None:
+                found = hows[pid, now] = (*words.how(pid, a), now)
+            return found
 
         new_step = tuple.__new__  # Step(...) without NamedTuple's Python-level __new__: this runs 100,000s of times
         steps = [
-            new_step(Step, (pid, start + 1, end, 1 + bisect_right(ends, start), layer[pid], (*how(pid), why[pid])))
+            new_step(Step, (pid, start + 1, end, 1 + bisect_right(ends, start), layer[pid], reasons(pid)))
             for start, end, pid in ordered
         ]
         phases = plan_phases.fill(phases, steps, self.continues, p.criterion)
         shown: dict[str, int] = {}  # alternatives named per group, at most two (the most relevant)
-        for pid in ranked if self.chosen else ():
+        for pid in grouped if self.chosen else ():
             group = p.group_of.get(pid)
             chosen = self.chosen.get(group.id, pid) if group is not None else pid
             if chosen != pid and shown.get(chosen, 0) < 2 and pid not in self.alternatives:
@@ -304,14 +316,13 @@ class PlanBuilder:
                     continue
                 groups.add(group.id)
             later.append(x)
+        limits = p.rules.limits
         avoid = [
             Avoided(pid, self.blocked[pid][0], words.avoided(pid, self.blocked[pid], a))
-            for pid in self.avoid_candidates
-            if pid not in planned
+            for pid in [pid for pid in self.avoid_candidates if pid not in planned][: limits.avoid]
         ]
-        effort = sum(end - start for start, end, *_ in self.slots.values())
+        effort = sum(end - start for start, end, _ in ordered)
         notes = words.notes(a, self, steps, phases, later, avoid, effort)
-        limits = p.rules.limits
         return Plan(
             answers=a,
             weeks=self.weeks,
@@ -322,7 +333,7 @@ class PlanBuilder:
             phases=tuple(phases),
             alternatives=tuple(Alternative(x, y) for x, y in self.alternatives.items()),
             next=tuple(later[: limits.next]),
-            avoid=tuple(avoid[: limits.avoid]),
+            avoid=tuple(avoid),
             notes=tuple(notes),
             stores=tuple(words.stores(a)),
         )

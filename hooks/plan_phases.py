@@ -40,9 +40,9 @@ def planned(timeline: Timeline, first_end: int) -> list[Phase]:
 
 def merge_quiet(phases: list[Phase], spans: list[tuple[int, int]]) -> list[Phase]:
     """Join into the phase before it each later phase in which no step (first week, last week;
-    1-based) starts or runs, and each later phase shorter than a month."""
+    1-based; sorted) starts or runs, and each later phase shorter than a month."""
     out = [phases[0]]
-    ordered, index, latest = sorted(spans), 0, 0  # latest: the last week of the steps started so far
+    ordered, index, latest = spans, 0, 0  # spans come in order; latest: the last week of the steps started so far
     for ph in phases[1:]:
         while index < len(ordered) and ordered[index][0] <= ph.end:
             latest = max(latest, ordered[index][1])
