@@ -18,10 +18,10 @@ import compare_pages
 import generator_page
 import guide_pages
 import llms
-import maps
 import pattern_pages
 import roadmap_pages
 import security
+import site_search
 from catalog import DataError, load_catalog
 from comparisons import load_comparisons
 from engine import Planner
@@ -91,6 +91,7 @@ RENDERERS = (
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     site = _current()
+    site_search.take_over(page.meta)  # Pagefind indexes the site after the build
     for render in RENDERERS:
         if (md := render(site, markdown, page)) is not None:
             return md
@@ -98,27 +99,37 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return maps.keep_out_of_search(a11y.label_task_items(html))
+    return a11y.label_task_items(html)
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    return a11y.name_theme_widgets(output)
+    return site_search.prepare(a11y.name_theme_widgets(output), page.meta)
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-    return a11y.name_theme_widgets(output_content)  # 404.html is a template, not a page
+    # 404.html is a template, not a page
+    return site_search.prepare(a11y.name_theme_widgets(output_content), {site_search.INDEXED: False})
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    pattern_pages.copy_mermaid(config.site_dir)
-    pattern_pages.write_filter_text(_current().catalog, config.site_dir)
-    if _writer[0] is None:
-        raise PluginError("hooks/main.py: expected on_config to have started the generator data")
-    _writer[0].finish(config.site_dir)
-    _writer[0] = None
-    site_dir = Path(config.site_dir)
-    site = _current()
-    llms.write(site.catalog, site.roadmaps, site_dir, config.site_url or "/")
+    indexing = site_search.start_index(config.site_dir)  # runs beside the generator's workers
+    try:
+        pattern_pages.copy_mermaid(config.site_dir)
+        pattern_pages.write_filter_text(_current().catalog, config.site_dir)
+        if _writer[0] is None:
+            raise PluginError("hooks/main.py: expected on_config to have started the generator data")
+        _writer[0].finish(config.site_dir)
+        _writer[0] = None
+        site_dir = Path(config.site_dir)
+        site = _current()
+        llms.write(site.catalog, site.roadmaps, site_dir, config.site_url or "/")
+        site_search.finish_index(indexing, site_dir)
+    except site_search.SearchIndexError as exc:
+        raise PluginError(str(exc)) from None
+    finally:
+        if indexing.poll() is None:  # the build failed before the index was done
+            indexing.kill()
+            indexing.wait()
     (site_dir / "_headers").write_text(security.headers_file(site_dir), encoding="utf-8")
 
 

@@ -5,12 +5,8 @@ Pure Python (no mkdocs import).
 
 from __future__ import annotations
 
-import re
-
 from catalog import Catalog
 from models import CATEGORY_LABELS, Category
-
-DIAGRAM = re.compile(r'<pre\s+class="mermaid">')
 
 
 def quote(name: str) -> str:
@@ -54,8 +50,3 @@ def category_map(catalog: Catalog, category: Category) -> str:
                 lines.append(f"    {ids[q]}([{quote(outside)}])")
             lines.append(f"    {ids[q]} --> {ids[pid]}")
     return "\n".join(lines)
-
-
-def keep_out_of_search(page_html: str) -> str:
-    """Diagram sources are not text anyone searches for: mark them for Material's search to skip."""
-    return DIAGRAM.sub('<pre class="mermaid" data-search-exclude>', page_html)

@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import maps
-import prose
 from catalog import CATALOG_PAGES, Catalog
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
@@ -28,10 +27,7 @@ MERMAID_DIST = ROOT / "node_modules" / "mermaid" / "dist"
 MERMAID_ENTRY = "mermaid.esm.min.mjs"
 MERMAID_CHUNKS = "chunks/mermaid.esm.min"
 MERMAID_TARGET = Path("assets") / "vendor" / "mermaid"
-# The long-form prose of a pattern page stays out of the search index, which every visitor downloads:
-# search finds a pattern by its name, aliases, summary, problem, solution, uses and trade-offs.
 CITED = re.compile(r"\]\((https?://[^)\s]+)\)")  # a link in the prose: its source is not linked twice
-HEADING = re.compile(r"^(#{2,6} [^{\n]+?)[ \t]*$", re.MULTILINE)
 CATALOG_MARKERS = {
     "patterns/index.md": "<!-- hooks/pattern_pages.py: catalog -->",
     "patterns/aliases.md": "<!-- hooks/pattern_pages.py: aliases -->",
@@ -55,24 +51,13 @@ def render_pattern(site: Site, markdown: str, page: Page) -> str | None:
     return "\n".join(
         [
             macros.header(pattern, LABELS, prerequisites=prerequisites),
-            out_of_search(markdown),
+            markdown,
             macros.footer(
                 pattern, prerequisites, dependents, related, appears_in(site, pattern.id),
                 maps.neighbourhood(catalog, pattern.id), cited={url.rstrip("/") for url in CITED.findall(markdown)},
             ),
         ]
     )
-
-
-def out_of_search(markdown: str) -> str:
-    """Mark every heading of the prose (outside code fences) for Material's search to skip its section."""
-    fenced = [(m.start(), m.end()) for m in prose.FENCE.finditer(markdown)]
-
-    def mark(m: re.Match[str]) -> str:
-        inside = any(start <= m.start() < end for start, end in fenced)
-        return m[0] if inside else m[1] + " { data-search-exclude }"
-
-    return HEADING.sub(mark, markdown)
 
 
 def appears_in(site: Site, pattern_id: str) -> list[dict[str, str]]:

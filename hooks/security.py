@@ -29,7 +29,8 @@ def inline_script_hashes(site_dir: Path) -> list[str]:
 def content_security_policy(hashes: list[str]) -> str:
     directives = {
         "default-src": ["'none'"],
-        "script-src": ["'self'", *hashes],
+        # 'wasm-unsafe-eval' lets the search worker compile Pagefind's WebAssembly; it allows no eval() of JS.
+        "script-src": ["'self'", "'wasm-unsafe-eval'", *hashes],
         "style-src": ["'self'", "'unsafe-inline'"],  # Material and mermaid set inline styles
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'", "data:"],

@@ -8,6 +8,7 @@ never asserted in a test. BENCH_RUNS sets how many builds are timed (default 3).
 
 from __future__ import annotations
 
+import itertools
 import os
 import platform
 import random
@@ -70,7 +71,9 @@ def site_figures(site: Path, times: list[float]) -> None:
         f"max {kib(max(sizes[p] for p in pattern_pages))}"
     )
     print(f"largest page HTML   : {kib(sizes[largest])} ({largest.relative_to(site)})")
-    print(f"search index        : {kib((site / 'search' / 'search_index.json').stat().st_size)}")
+    bundle = [f for f in (site / "pagefind").rglob("*") if f.is_file()]
+    print(f"search index        : Pagefind, {kib(sum(f.stat().st_size for f in bundle))} in {len(bundle)} files on "
+          "the host; a reader fetches only what a query needs (see search cost)")
     print(
         f"generator data      : {len(data)} files, {kib(sum(data_sizes))} in all, "
         f"median {kib(statistics.median(data_sizes))}, max {kib(max(data_sizes))} as stored (gzip); "
@@ -100,6 +103,43 @@ EXTRA_PAGES = {  # measured once each, for the record; not part of the quality g
     "quickstart": "guides/quick-start/",
     "progress": "guides/progress/",
 }
+
+
+SEARCHES = ["idempotency key", "kafka outbox", "poison message", "cold start"]
+
+
+def search_cost(site: Path, port: int) -> None:
+    """Bytes a reader downloads for search (gzip, as served): nothing on page load, then per query
+    typed key by key into Material's search box, in one session."""
+    from playwright.sync_api import sync_playwright
+
+    fetched: dict[str, int] = {}
+
+    def record(request) -> None:
+        response = request.response()
+        if response is not None and "/pagefind/" in request.url:
+            fetched[request.url] = len(response.body()) if "gzip" not in response.headers.get(
+                "content-encoding", "") else int(response.headers.get("content-length", "0"))
+
+    with serve(site, port), sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.on("requestfinished", record)
+        page.goto(f"http://127.0.0.1:{port}/")
+        page.wait_for_load_state("networkidle")
+        costs = [sum(fetched.values())]
+        for query in SEARCHES:
+            page.keyboard.press("/")
+            page.locator("input.md-search__input").fill("")
+            page.keyboard.type(query)
+            page.wait_for_load_state("networkidle")
+            page.wait_for_timeout(500)
+            costs.append(sum(fetched.values()))
+        browser.close()
+    steps = [b - a for a, b in itertools.pairwise(costs)]
+    print(f"search cost         : {kib(costs[0])} on page load; then per query, typed: "
+          + ", ".join(f'"{q}" {kib(n)}' for q, n in zip(SEARCHES, steps, strict=True))
+          + f"; {kib(costs[-1])} for all four")
 
 
 def lighthouse_table(site: Path, port: int) -> None:
@@ -191,6 +231,7 @@ def main() -> None:
             f"click to render     : p50 {statistics.median(timings):.1f} ms, p95 {p95:.1f} ms, "
             f"max {timings[-1]:.1f} ms over {len(timings)} random combinations (headless Chromium)"
         )
+        search_cost(site, port)
         lighthouse_table(site, port)
     shares = sensitivity()
     print(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import gzip
 import io
+import json
 import os
 import socket
 import subprocess
@@ -154,3 +155,15 @@ def parse(html: str) -> Resources:
     parser = Resources()
     parser.feed(html)
     return parser
+
+
+def search_fragments(root: Path) -> dict[str, dict]:
+    """Pagefind's record of each indexed page, by URL: its title (meta), text (content) and anchors.
+    A fragment file is gzip holding "pagefind_dcd" and then JSON."""
+    pages = {}
+    for path in (root / "pagefind" / "fragment").iterdir():
+        raw = gzip.decompress(path.read_bytes())
+        assert raw.startswith(b"pagefind_dcd"), path
+        record = json.loads(raw[len(b"pagefind_dcd") :])
+        pages[record["url"]] = record
+    return pages

@@ -25,8 +25,11 @@ INJECT = """() => {
 def test_the_policy_is_strict(site: BuiltSite) -> None:
     headers = (site.root / "_headers").read_text(encoding="utf-8")
     policy = next(line for line in headers.splitlines() if "Content-Security-Policy" in line)
-    assert "default-src 'none'" in policy and "script-src 'self' 'sha256-" in policy
-    assert "unsafe-eval" not in policy and "script-src 'self' 'unsafe-inline'" not in policy
+    assert "default-src 'none'" in policy
+    scripts = next(d for d in policy.split(": ", 1)[1].split("; ") if d.startswith("script-src ")).split()[1:]
+    # Our origin, Material's inline bootstraps by hash, and WebAssembly for the search worker: no eval of JS.
+    assert scripts[:2] == ["'self'", "'wasm-unsafe-eval'"] and scripts[2:]
+    assert all(s.startswith("'sha256-") for s in scripts[2:])
 
 
 @pytest.mark.parametrize(
