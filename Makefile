@@ -9,6 +9,7 @@ BIN := $(VENV)/bin
 PYTHON ?= python3
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
+ESLINT := npx --no-install eslint --config tests/js/eslint.config.mjs docs/assets/javascripts tests/js
 
 .PHONY: serve build test lint bench fuzz schema validate install clean
 
@@ -20,17 +21,21 @@ build: install
 
 test: install /usr/bin/chromium
 	$(BIN)/ruff check hooks tests docs/guides/code
+	$(ESLINT)
+	node --test tests/js/
 	$(BIN)/python -m pytest
 
 lint: install
 	$(BIN)/ruff check hooks tests docs/guides/code
+	$(ESLINT)
 
 bench: install
 	$(BIN)/python tests/bench.py
 
-# Ten times the test command's fuzzing cases (Hypothesis, reproducible).
+# Ten times the test command's fuzzing cases (Hypothesis and fast-check, reproducible).
 fuzz: install
 	FUZZ_SCALE=10 $(BIN)/python -m pytest tests/unit/test_fuzz.py -q
+	FUZZ_SCALE=10 node --test tests/js/
 
 # Validate roadmap_data/ without building; rewrite the JSON Schema editors use.
 validate: install

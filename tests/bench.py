@@ -80,7 +80,10 @@ def site_figures(site: Path, times: list[float]) -> None:
         f"inflated JSON median {kib(statistics.median(raw_sizes))}, max {kib(max(raw_sizes))}"
     )
     script = site / "assets" / "javascripts" / "generator.js"
-    print(f"generator script    : {kib(script.stat().st_size)} unminified")
+    shared = {name: (script.parent / name).stat().st_size for name in ("generator-data.js", "address.js")}
+    print(f"generator script    : {kib(script.stat().st_size)} unminified, plus its data decoder "
+          f"{kib(shared['generator-data.js'])} and the address module {kib(shared['address.js'])} "
+          "(shared with the catalog and the wizard)")
     print(f"mermaid (lazy)      : {kib(mermaid)} in {len(mermaid_files)} ES modules, imported only as diagrams need")
     without = kib(total - mermaid)
     print(f"total site size     : {kib(total)} in {len(files)} files ({without} without mermaid)")

@@ -34,7 +34,11 @@ def test_filters_narrow_the_table_and_go_into_the_address(page: Page, site: Buil
     expect(page.locator(".pr-catalog__group:visible")).to_have_count(1)  # the other categories' tables hide
     expect(page).to_have_url(re.compile(r"category=resilience&tier=gold"))
     expect(page.locator(".pr-filter__status")).to_contain_text(f"{len(expected)} of {len(CATALOG.patterns)}")
-    page.fill("#pr-filter-q", "breaker")
+    page.fill("#pr-filter-q", "breaker")  # the name, and other patterns' problem or solution text
+    expect(page.locator("[data-pr-catalog] tbody tr:visible")).to_have_count(2)
+    assert sorted(visible_ids(page)) == ["circuit-breaker", "retry-with-backoff"]
+    page.fill("#pr-filter-q", "half-open")  # only in the circuit breaker's solution
+    expect(page.locator("[data-pr-catalog] tbody tr:visible")).to_have_count(1)
     assert visible_ids(page) == ["circuit-breaker"]
     page.get_by_role("button", name="Clear filters").click()
     expect(page.locator(".pr-filter__status")).to_contain_text(f"All {len(CATALOG.patterns)}")
@@ -58,8 +62,8 @@ def test_a_hostile_query_is_reported_and_ignored(page: Page, site: BuiltSite) ->
     page.goto(site.url + "patterns/?tier=%3Cscript%3Ealert(1)%3C/script%3E&%22%3E%3Cimg%20src=x%3E=1&q=%3Cb%3Ex")
     message = page.locator(".pr-filter__message")
     expect(message).to_be_visible()
-    expect(message).to_contain_text('Filter "tier" has an unknown value')
-    expect(message).to_contain_text("Unknown filter")
+    expect(message).to_contain_text('Parameter "tier" has an unknown value')
+    expect(message).to_contain_text("Unknown parameter")
     expect(page.locator("#pr-filter-tier")).to_have_value("")
     expect(page.locator("#pr-filter-q")).to_have_value("<b>x")  # kept as text in the box, matches nothing
     assert visible_ids(page) == []

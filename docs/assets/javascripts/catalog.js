@@ -1,7 +1,7 @@
 /*
  * Catalog filters on /patterns/. Without JavaScript the whole table shows; with it, the filters
  * appear, hide the rows that do not match, and keep their state in the page address so that a
- * filtered view can be shared. Values from the address are checked against the form's options.
+ * filtered view can be shared. The address is read by address.js, with the generator's rules.
  */
 (() => {
   "use strict";
@@ -31,16 +31,15 @@
     };
     form.hidden = false;
 
-    const problems = [];
-    const params = new URLSearchParams(location.search);
-    for (const [key, value] of params) {
-      const control = FIELDS.includes(key) ? form.elements[key] : null;
-      const shown = key.length > 40 ? key.slice(0, 40) + "..." : key;
-      if (!control) problems.push(`Unknown filter "${shown}" was ignored.`);
-      else if (control.tagName === "SELECT" && !Array.from(control.options).some((o) => o.value === value)) {
-        problems.push(`Filter "${shown}" has an unknown value; showing all.`);
-      } else control.value = value.slice(0, 80);
-    }
+    // The address's rules are shared with the generator and the wizard (address.js).
+    const fields = FIELDS.map((name) => {
+      const control = form.elements[name];
+      return control.tagName === "SELECT"
+        ? { param: name, default: "", values: Array.from(control.options, (o) => o.value) }
+        : { param: name, default: "", text: control.maxLength > 0 ? control.maxLength : 80 };
+    });
+    const { values, problems } = window.prAddress.read(location.search, fields);
+    FIELDS.forEach((name) => { form.elements[name].value = values[name]; });
     message.textContent = problems.join(" ");
     message.hidden = !problems.length;
 
@@ -63,10 +62,8 @@
         group.hidden = !group.querySelector("tbody tr:not([hidden])");
       });
       status.textContent = shown === rows.length ? `All ${rows.length} patterns.` : `${shown} of ${rows.length} patterns.`;
-      const query = new URLSearchParams();
-      FIELDS.forEach((name) => { if (form.elements[name].value) query.set(name, form.elements[name].value); });
-      const search = query.toString();
-      history.replaceState(history.state, "", location.pathname + (search ? "?" + search : "") + location.hash);
+      const now = Object.fromEntries(FIELDS.map((name) => [name, form.elements[name].value]));
+      window.prAddress.replace(window.prAddress.write(now, fields, { omitEmpty: true }));
     }
 
     form.addEventListener("input", apply); // selects fire "input" too, so one listener covers every field

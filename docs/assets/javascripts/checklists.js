@@ -37,7 +37,7 @@
     try {
       localStorage.setItem(KEY, JSON.stringify({ format: FORMAT, version: 1, pages }));
       return "";
-    } catch (error) {
+    } catch {
       return "Your browser did not let this site save your ticks; they last only until you leave the page.";
     }
   }
@@ -46,14 +46,14 @@
     let raw = null;
     try {
       raw = localStorage.getItem(KEY);
-    } catch (error) {
+    } catch {
       return { pages: {}, problem: "Your browser does not let this site keep data, so ticks cannot be saved." };
     }
     if (raw === null) return { pages: {}, problem: "" };
     let data;
     try {
       data = JSON.parse(raw);
-    } catch (error) {
+    } catch {
       data = undefined;
     }
     const { ok, pages, skipped } = clean(data);
@@ -61,7 +61,7 @@
     try {
       localStorage.setItem(ASIDE, raw);
       store(pages); // only once the original is safe
-    } catch (error) { /* the original stays where it was if it cannot be copied */ }
+    } catch { /* the original stays where it was if it cannot be copied */ }
     const problem = ok
       ? `${skipped} saved tick${skipped === 1 ? " was" : "s were"} not understood and left out; the rest are kept.`
       : "Saved ticks in this browser were unreadable, so the checklists start empty.";

@@ -11,7 +11,6 @@
   /* ---- actions: copy the link, download Markdown or CSV ---------------------------------------- */
 
   function act(button, plan, answers, ctx) {
-    const { byPhase, weeks, href } = ctx;
     const status = button.parentNode.querySelector(".pr-roadmap__status");
     const kind = button.dataset.prAction;
     if (kind === "copy") {

@@ -9,7 +9,6 @@
 
   const files = new Map(); // data URL -> Promise of its contents, kept across instant navigations
   const SELECTS = ["system", "scale", "team", "goal", "timeline"];
-  const PARAMS = ["system", "scale", "team", "challenges", "goal", "timeline"];
 
   function setup() {
     const form = document.querySelector("[data-pr-generator-form]");
@@ -43,9 +42,11 @@
       load(new URL(spec.data + name, location.href.split(/[?#]/)[0]).href).then((data) => {
         if (data.v !== spec.version) throw new Error("data version " + data.v);
         const scale = field.scale.options.findIndex((o) => o[0] === answers.scale);
-        const plan = decode(data, mask(answers, field.challenges), spec, scale, spec.timelines[answers.timeline].weeks);
+        const { decode, mask } = window.prGeneratorData;
+        const plan = decode(data, mask(answers.challenges, field.challenges), spec, scale, spec.timelines[answers.timeline]);
+        if (!plan) throw new Error("malformed plan data");
         render(out, plan, answers, ctx);
-        history.replaceState(history.state, "", "?" + address(answers));
+        window.prAddress.replace(window.prAddress.write(answers, addressFields(spec)));
         if (fromButton || !problems.length) {
           message.hidden = true;
           message.replaceChildren();
@@ -63,7 +64,7 @@
       event.preventDefault();
       generate(true);
     });
-    const { answers, problems, present } = readAddress(spec, field, location.search);
+    const { values: answers, problems, present } = window.prAddress.read(location.search, addressFields(spec));
     if (problems.length) showMessage(problems);
     if (present) {
       fill(form, spec, answers);
@@ -71,53 +72,11 @@
     }
   }
 
-  /* ---- the page address ---------------------------------------------------------------------- */
+  /* ---- the page address: docs/assets/javascripts/address.js ---------------------------------- */
 
-  /* Valid values are kept and only bad ones dropped and named. A repeated "challenges" merges its
-     values (many tools write a list that way); another repeated key falls back to its default. */
-  function readAddress(spec, field, search) {
-    const answers = {}, problems = [], seen = new Set(), repeated = new Set();
-    let present = false;
-    for (const [key, value] of new URLSearchParams(search)) {
-      const f = Object.prototype.hasOwnProperty.call(field, key) ? field[key] : null;
-      const shown = `"${clip(key)}"`;
-      if (!f) {
-        problems.push(`Unknown parameter ${shown} was ignored.`);
-        continue;
-      }
-      present = true;
-      if (seen.has(key) && !f.multiple) {
-        if (!repeated.has(key)) problems.push(`Parameter ${shown} was given more than once; its default is used.`);
-        repeated.add(key);
-        continue;
-      }
-      seen.add(key);
-      const values = f.options.map((o) => o[0]);
-      if (value.length > 200) {
-        problems.push(`Parameter ${shown} is too long; ${f.multiple ? "it was ignored" : "its default is used"}.`);
-      } else if (f.multiple) {
-        const given = value ? value.split(",") : [];
-        const bad = given.filter((v) => !values.includes(v));
-        if (bad.length) {
-          const named = bad.slice(0, 3).map((v) => `"${clip(v)}"`).join(", ") + (bad.length > 3 ? ", ..." : "");
-          problems.push(`Parameter ${shown} has unknown values ${named}, which were dropped; the others are kept.`);
-        }
-        answers[key] = [...new Set([...(answers[key] || []), ...given.filter((v) => values.includes(v))])];
-      } else if (!values.includes(value)) {
-        problems.push(`Parameter ${shown} has an unknown value "${clip(value)}"; its default is used.`);
-      } else {
-        answers[key] = value;
-      }
-    }
-    repeated.forEach((key) => delete answers[key]);
-    spec.fields.forEach((f) => {
-      if (!(f.param in answers)) answers[f.param] = f.multiple ? [] : f.default;
-    });
-    return { answers, problems, present };
-  }
-
-  const address = (answers) => PARAMS.map((p) => `${p}=${[].concat(answers[p]).join(",")}`).join("&");
-  const clip = (text) => (text.length > 40 ? text.slice(0, 40) + "..." : text);
+  const addressFields = (spec) => spec.fields.map((f) => ({
+    param: f.param, multiple: f.multiple, default: f.default, values: f.options.map((o) => o[0]),
+  }));
 
   /* ---- the form -------------------------------------------------------------------------------- */
 
@@ -140,10 +99,7 @@
     });
   }
 
-  const mask = (answers, f) =>
-    f.options.reduce((bits, o, i) => (answers.challenges.includes(o[0]) ? bits | (1 << i) : bits), 0);
-
-  /* ---- data (format: hooks/generator_data.py) ------------------------------------------------ */
+  /* ---- data (format: hooks/generator_data.py; decoded by generator-data.js) ------------------- */
 
   function load(url) {
     if (!files.has(url)) {
@@ -157,29 +113,6 @@
       }));
     }
     return files.get(url);
-  }
-
-  function decode(data, bits, spec, scale, weeks) {
-    const [steps, lists, notes, phases, alternatives, stores] = data.x[bits].split("|");
-    const n = (code) => parseInt(code, 36);
-    const pairs = (text, width) => text.match(new RegExp(`.{${width}}`, "g")) || [];
-    const text = (code) => data.t[n(code)];
-    const pattern = (code) => spec.patterns[n(code)];
-    return {
-      budget: data.b,
-      steps: pairs(steps, 6).map((step) => {
-        const [p, start, why] = pairs(step, 2).map(n);
-        const found = spec.patterns[p];
-        const end = Math.min(start + found[3][scale] - 1, weeks); // a long change may run past the end
-        return { pattern: found, start, end, reasons: pairs(data.r[why], 2).map(text) };
-      }),
-      next: pairs(data.n[n(lists.slice(0, 2))], 2).map(pattern),
-      avoid: pairs(data.a[n(lists.slice(2))], 4).map((pair) => ({ pattern: pattern(pair.slice(0, 2)), why: text(pair.slice(2)) })),
-      notes: pairs(notes, 2).map(text),
-      phases: pairs(phases, 4).map((pair) => [n(pair.slice(0, 2)), n(pair.slice(2))]),
-      alternatives: pairs(alternatives, 4).map((pair) => [pattern(pair.slice(0, 2)), pattern(pair.slice(2))]),
-      stores: pairs(stores, 2).map(pattern),
-    };
   }
 
   /* ---- rendering -------------------------------------------------------------------------------- */

@@ -36,7 +36,7 @@
     try {
       localStorage.setItem(KEY, JSON.stringify({ format: FORMAT, version: 1, patterns: entries }));
       return "";
-    } catch (error) {
+    } catch {
       return "Your browser did not let this site save your progress; changes last only until you leave the page.";
     }
   }
@@ -45,14 +45,14 @@
     let raw = null;
     try {
       raw = localStorage.getItem(KEY);
-    } catch (error) {
+    } catch {
       return { entries: {}, problem: "Your browser does not let this site keep data, so progress cannot be saved." };
     }
     if (raw === null) return { entries: {}, problem: "" };
     let data;
     try {
       data = JSON.parse(raw);
-    } catch (error) {
+    } catch {
       data = undefined;
     }
     const { ok, entries, skipped } = clean(data);
@@ -60,7 +60,7 @@
     try {
       localStorage.setItem(ASIDE, raw);
       store(entries); // only once the original is safe: then the problem is reported once
-    } catch (error) { /* the original stays where it was if it cannot be copied */ }
+    } catch { /* the original stays where it was if it cannot be copied */ }
     const problem = ok
       ? `${skipped} saved entr${skipped === 1 ? "y was" : "ies were"} not understood and left out; the rest is kept.`
       : "Saved progress in this browser was unreadable, so the tracker started empty.";
@@ -160,7 +160,7 @@
       let data;
       try {
         data = JSON.parse(await file.text());
-      } catch (error) {
+      } catch {
         return changed("That file is not valid JSON. Nothing changed.");
       }
       const result = clean(data);

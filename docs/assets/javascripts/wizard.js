@@ -2,12 +2,10 @@
  * Selection wizard on /guides/selection-wizard/. Without JavaScript the page is a set of content
  * tabs, one per domain, each listing every answer. With it, a form picks the domain (and selects
  * its tab) and one answer, hides the other answers, and keeps both in the page address
- * (?domain=...&answer=...). Values from the address are checked against the page's own options.
+ * (?domain=...&answer=...), read by address.js with the same rules as the generator and catalog.
  */
 (() => {
   "use strict";
-
-  const PARAMS = ["domain", "answer"];
 
   function setup() {
     const form = document.querySelector("[data-pr-wizard]");
@@ -44,26 +42,23 @@
         ? `Showing the stack for ${name}, "${shown.dataset.prLabel}".`
         : `Showing every answer for ${name}.`;
       if (!push) return;
-      const query = new URLSearchParams({ domain: domainSelect.value });
-      if (answerSelect.value) query.set("answer", answerSelect.value);
-      history.replaceState(history.state, "", `${location.pathname}?${query}${location.hash}`);
+      const now = { domain: domainSelect.value, answer: answerSelect.value };
+      window.prAddress.replace(window.prAddress.write(now, fields, { omitEmpty: true }));
     };
 
-    // Start from the address, reporting anything that is not one of the page's options.
-    const problems = [];
-    const params = new URLSearchParams(location.search);
-    for (const key of params.keys()) {
-      if (!PARAMS.includes(key)) problems.push(`Unknown setting "${key.slice(0, 40)}" was ignored.`);
-    }
-    const wanted = params.get("domain");
-    if (wanted !== null && !domains.some((d) => d.dataset.prDomain === wanted)) {
-      problems.push("The domain in the address is not one of the four; showing the first.");
-    } else if (wanted !== null) domainSelect.value = wanted;
+    // Start from the address (address.js: the generator's and the catalog's rules). The answers
+    // allowed depend on the domain read before them.
+    const fields = [
+      { param: "domain", default: domains[0].dataset.prDomain, values: domains.map((d) => d.dataset.prDomain) },
+      {
+        param: "answer", default: "",
+        values: (read) => sections(domains.find((d) => d.dataset.prDomain === read.domain)).map((s) => s.dataset.prAnswer),
+      },
+    ];
+    const { values, problems, present } = window.prAddress.read(location.search, fields);
+    domainSelect.value = values.domain;
     fillAnswers();
-    const answer = params.get("answer");
-    if (answer !== null && !sections(current()).some((s) => s.dataset.prAnswer === answer)) {
-      problems.push("The answer in the address does not belong to this domain; showing every answer.");
-    } else if (answer !== null) answerSelect.value = answer;
+    answerSelect.value = values.answer;
     message.textContent = problems.join(" ");
     message.hidden = !problems.length;
 
@@ -81,7 +76,7 @@
     }));
     form.addEventListener("submit", (event) => event.preventDefault());
     form.hidden = false;
-    apply(params.has("domain") || params.has("answer"));
+    apply(present);
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(setup);
