@@ -384,12 +384,11 @@ class Planner:
         keep that plan if the covering pattern still fits."""
         key = a._replace(timeline="")  # what many plans share: the answers without a timeline
         blocked = self._blocked(key)
-        plan = PlanBuilder(self, a, key, blocked, ()).build()
-        planned = {s.pattern for s in plan.steps}
-        covers = tuple(c for c in self.rules.covers if c.pattern in planned and not planned.isdisjoint(c.covers))
+        plan = PlanBuilder(self, a, key, blocked, ()).place_all()
+        planned = plan.slots
+        covers = tuple(c for c in self.rules.covers if c.pattern in planned and not planned.keys().isdisjoint(c.covers))
         if covers:
-            covered = PlanBuilder(self, a, key, blocked, covers).build()
-            kept = {s.pattern for s in covered.steps}
-            if all(c.pattern in kept for c in covers):
-                return covered
-        return plan
+            covered = PlanBuilder(self, a, key, blocked, covers).place_all()
+            if all(c.pattern in covered.slots for c in covers):
+                return covered.assemble()
+        return plan.assemble()

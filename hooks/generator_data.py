@@ -104,11 +104,13 @@ class Encoder:
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
     def _plan(self, plan: Plan, add: dict[str, Callable[[str], str]]) -> str:
-        idx, text = self.index, add["t"]
-        effort = self.planner.effort[plan.answers.scale]
-        if any(s.end != min(s.start + effort[s.pattern] - 1, plan.weeks) for s in plan.steps):
-            raise ValueError(f"a step of {plan.answers} does not last its pattern's effort")
-        steps = "".join(idx[s.pattern] + b36(s.start) + add["reasons"](s.reasons) for s in plan.steps)
+        idx, text, reasons = self.index, add["t"], add["reasons"]
+        effort, weeks, codes = self.planner.effort[plan.answers.scale], plan.weeks, []
+        for s in plan.steps:  # the page works out each step's end from its effort: check that it may
+            if s.end != min(s.start + effort[s.pattern] - 1, weeks):
+                raise ValueError(f"a step of {plan.answers} does not last its pattern's effort")
+            codes.append(idx[s.pattern] + b36(s.start) + reasons(s.reasons))
+        steps = "".join(codes)
         avoid = "".join(idx[x.pattern] + text(x.reason) for x in plan.avoid)
         lists = add["n"]("".join(idx[p] for p in plan.next)) + add["a"](avoid)
         notes = "".join(text(n) for n in plan.notes)

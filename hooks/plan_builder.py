@@ -160,7 +160,8 @@ class PlanBuilder:
 
     # -- the plan ---------------------------------------------------------------
 
-    def build(self) -> Plan:
+    def place_all(self) -> PlanBuilder:
+        """Place every step, in the model's order; assemble() then makes the Plan."""
         p, a, rules, words = self.p, self.a, self.p.rules, self.p.words
         f = rules.foundation
         profile = p._profile(self.key)
@@ -178,11 +179,7 @@ class PlanBuilder:
         rest = rest if light else rest + extended
         soon = rules.budget.early_first_move
         early = self.cap <= soon.capacity_up_to or self.weeks <= soon.weeks_up_to
-        self._foundation(first, moves if early else (), rest)
-        # the foundation's steps and the prerequisites it pulled in (not an early first move)
-        kinds = (ReasonKind.foundation, ReasonKind.prerequisite)
-        self.base = frozenset(s for s in self.slots if self.why[s].kind in kinds)
-        first_end = max((start for start, *_ in self.slots.values()), default=0) + 1
+        first_end = self._foundation(first, moves if early else (), rest)
         # 2. The first move on the goal and the best fit for each ticked challenge, beyond the foundation.
         self._first_move(moves)
         slots, masks, bits = self.slots, p.challenge_mask, p.challenge_bit  # a step already planned is no new move
@@ -227,7 +224,11 @@ class PlanBuilder:
                 continue
             if self.place(pid, relevance, True, partial=structural):
                 gate = lanes.quarter_open(lanes.not_before(1))
-        return self._assemble(grouped, fill, first_end)
+        self._assembly = (grouped, fill, first_end)
+        return self
+
+    def assemble(self) -> Plan:
+        return self._assemble(*self._assembly)
 
     def _beyond(self) -> list[str]:
         """The planned steps beyond the foundation: not a foundation step nor a prerequisite the
@@ -248,14 +249,17 @@ class PlanBuilder:
             move = p.words.first_move(a)
             any(self.place(pid, move, False) for pid in candidates if pid not in self.slots and self.usable(pid))
 
-    def _foundation(self, first: tuple, candidates: Sequence[str], rest: tuple) -> None:
+    def _foundation(self, first: tuple, candidates: Sequence[str], rest: tuple) -> int:
         """Place the first foundation moves, the early first move on the goal (if any candidates),
-        then the rest of the foundation, unpaced. Many plans share the same moves on the same lanes
-        (they differ only in challenges that touch no move), so the result is reused."""
+        then the rest of the foundation, unpaced; sets `base` (the steps the foundation placed) and
+        returns the week after the last of them starts (where phase 1 may end). Many plans share the
+        same moves on the same lanes (they differ only in challenges that touch no move), so the
+        result is reused."""
         p, a = self.p, self.a
-        # What the placement depends on: the lanes (system, scale, team, timeline), the moves, and what
-        # is ruled out (the profile's blocked patterns and the covers; the rest follows from the scale).
-        key = (a.system, a.scale, a.team, a.timeline, a.goal, first, tuple(candidates), rest,
+        # What the placement depends on: the lanes (system, scale, team, timeline), the moves, the goal
+        # (only for an early first move), and what is ruled out (the profile's blocked patterns, its
+        # structural fill and the covers; the rest follows from the system type and the scale).
+        key = (a.system, a.scale, a.team, a.timeline, a.goal if candidates else "", first, tuple(candidates), rest,
                p.blocked_key(self.key), self.cover_ids)
         memo = p.foundation_memo.get(key)
         if memo is None:
@@ -263,13 +267,18 @@ class PlanBuilder:
             if candidates:
                 self._first_move(candidates)
             self.missed += [pid for pid, why in rest if self.usable(pid) and not self.place(pid, why, False, True)]
+            # the foundation's steps and the prerequisites it pulled in (not an early first move)
+            kinds = (ReasonKind.foundation, ReasonKind.prerequisite)
+            self.base = frozenset(s for s in self.slots if self.why[s].kind in kinds)
+            first_end = max((start for start, *_ in self.slots.values()), default=0) + 1
             kept = (dict(self.slots), dict(self.why), dict(self.chosen), list(self.continues), list(self.missed))
-            p.foundation_memo[key] = (*kept, self.lanes.state())
-            return
-        slots, why, chosen, continues, missed, lanes = memo
+            p.foundation_memo[key] = (*kept, self.lanes.state(), self.base, first_end)
+            return first_end
+        slots, why, chosen, continues, missed, lanes, self.base, first_end = memo
         self.slots, self.why, self.chosen = dict(slots), dict(why), dict(chosen)
         self.continues, self.missed = list(continues), list(missed)
         self.lanes.restore(lanes)
+        return first_end
 
     def _assemble(self, grouped: Sequence[str], fill: Sequence[str], first_end: int) -> Plan:
         """The Plan: steps with their reasons, phases, alternatives (from `grouped`, the ranked
@@ -281,21 +290,19 @@ class PlanBuilder:
         ends = [ph.end for ph in phases]
         why, layer, placed_for, hows = self.why, p.layer, self.placed_for, p.hows(a.challenges, a.goal)
 
-        def reasons(pid: str) -> tuple[Reason, ...]:
-            """How it helps (the pattern's own sentences), then why it comes now."""
+        new_step = tuple.__new__  # Step(...) without NamedTuple's Python-level __new__: this runs 100,000s of times
+        steps = []
+        for start, end, pid in ordered:
+            # How it helps (the pattern's own sentences, shared by plans with the same challenges and
+            # goal), then why it comes now.
             now = why[pid]
             if pid in placed_for:
-                return (*words.how(pid, a, placed_for[pid]), now)
-            found = hows.get((pid, now))
-            if found is None:
-                found = hows[pid, now] = (*words.how(pid, a), now)
-            return found
-
-        new_step = tuple.__new__  # Step(...) without NamedTuple's Python-level __new__: this runs 100,000s of times
-        steps = [
-            new_step(Step, (pid, start + 1, end, 1 + bisect_right(ends, start), layer[pid], reasons(pid)))
-            for start, end, pid in ordered
-        ]
+                reasons = (*words.how(pid, a, placed_for[pid]), now)
+            else:
+                reasons = hows.get((pid, now))
+                if reasons is None:
+                    reasons = hows[pid, now] = (*words.how(pid, a), now)
+            steps.append(new_step(Step, (pid, start + 1, end, 1 + bisect_right(ends, start), layer[pid], reasons)))
         phases = plan_phases.fill(phases, steps, self.continues, p.criterion)
         shown: dict[str, int] = {}  # alternatives named per group, at most two (the most relevant)
         for pid in grouped if self.chosen else ():
