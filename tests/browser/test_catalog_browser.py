@@ -6,12 +6,13 @@ import re
 
 import pytest
 from catalog import load_catalog
+from dataset import lazy
+from diagrams import rendered_diagram_nodes
 from playwright.sync_api import Page, expect
 from sitebuild import BuiltSite
-from test_pages_browser import rendered_diagram_nodes
 
 pytestmark = pytest.mark.browser
-CATALOG = load_catalog()
+CATALOG = lazy(load_catalog)
 ROWS = "[data-pr-catalog] tbody tr"
 
 

@@ -109,7 +109,7 @@ def test_bad_links_show_a_message_and_fall_back_to_defaults(
     # Nothing from the address became markup: no injected elements, no alerts.
     assert page.locator("#generated-roadmap img, #generated-roadmap script, [data-pr-message] img").count() == 0
     assert page.locator("[data-pr-message] b, [data-pr-message] script").count() == 0
-    page.wait_for_timeout(200)
+    page.wait_for_load_state("networkidle")  # the plan's data has come and been rendered, or not
     assert dialogs == [] and errors == []
 
 

@@ -9,14 +9,15 @@ from pathlib import Path
 
 import pytest
 from catalog import load_catalog
+from dataset import lazy
 from generator_rules import load_generator
 from guides import load_guides
 from playwright.sync_api import Page, expect
 from sitebuild import BuiltSite
 
 pytestmark = pytest.mark.browser
-CATALOG = load_catalog()
-GUIDES = load_guides(CATALOG, load_generator(CATALOG))
+CATALOG = lazy(load_catalog)
+GUIDES = lazy(load_guides, CATALOG, lazy(load_generator, CATALOG))
 KEY = "pattern-roadmap.progress"
 TRACKER = "guides/progress/"
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from diagrams import rendered_diagram_nodes
 from playwright.sync_api import Page, expect
 from sitebuild import BuiltSite
-from test_pages_browser import rendered_diagram_nodes
 
 pytestmark = pytest.mark.browser
 

@@ -7,13 +7,14 @@ import re
 
 import pytest
 from catalog import load_catalog
+from dataset import lazy
 from generator_rules import load_generator
 from guides import load_guides
 from sitebuild import ROOT, BuiltSite
 
-CATALOG = load_catalog()
-GENERATOR = load_generator(CATALOG)
-GUIDES = load_guides(CATALOG, GENERATOR)
+CATALOG = lazy(load_catalog)
+GENERATOR = lazy(load_generator, CATALOG)
+GUIDES = lazy(load_guides, CATALOG, GENERATOR)
 
 
 def page(site: BuiltSite, path: str) -> str:

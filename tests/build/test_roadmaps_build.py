@@ -10,13 +10,14 @@ from urllib.parse import urljoin, urlsplit
 import openpyxl
 import pytest
 from catalog import load_catalog
+from dataset import lazy
 from generator_rules import load_generator
 from roadmaps import ROADMAP_IDS, load_roadmaps
 from sitebuild import BuiltSite, parse
 from spreadsheets import STATUSES, TASK_COLUMNS, tasks
 
-CATALOG = load_catalog()
-ROADMAPS = load_roadmaps(CATALOG, load_generator(CATALOG))
+CATALOG = lazy(load_catalog)
+ROADMAPS = lazy(load_roadmaps, CATALOG, lazy(load_generator, CATALOG))
 
 
 def page(site: BuiltSite, path: str) -> str:

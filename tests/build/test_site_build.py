@@ -5,15 +5,17 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from html import escape
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from catalog import load_catalog
+from dataset import PATTERN_IDS, lazy
 from prose import PLACEHOLDERS
 from sitebuild import ROOT, BuiltSite, parse, search_fragments
 
-CATALOG = load_catalog()
+CATALOG = lazy(load_catalog)
 
 
 def html_pages(site: BuiltSite) -> list[Path]:
@@ -25,13 +27,14 @@ def test_build_is_strict_and_has_zero_warnings(built_site: BuiltSite) -> None:
     assert "ERROR" not in built_site.log
 
 
-@pytest.mark.parametrize("pattern_id", sorted(CATALOG.patterns))
+@pytest.mark.parametrize("pattern_id", PATTERN_IDS)
 def test_every_pattern_has_its_page(built_site: BuiltSite, pattern_id: str) -> None:
     page = built_site.root / "patterns" / pattern_id / "index.html"
     assert page.is_file()
     html = page.read_text(encoding="utf-8")
     pattern = CATALOG.get(pattern_id)
-    assert f"<h1 id=\"{pattern_id}\">" in html or f">{pattern.name}</h1>" in html or pattern.name in html
+    title = re.escape(escape(pattern.name, quote=False))
+    assert re.search(rf'<h1 id="[a-z0-9-]+">{title}<a class="headerlink"', html), "no title"
     # The hook rendered the metadata around the prose.
     for heading in ("Problem", "Solution", "When to use it", "How it works", "Trade-offs", "In production"):
         assert re.search(rf"<h2[^>]*>{re.escape(heading)}", html), heading
@@ -111,12 +114,31 @@ def test_theme_loads_no_web_fonts(built_site: BuiltSite) -> None:
     assert "fonts.googleapis" not in index and "fonts.gstatic" not in index
 
 
-def test_data_values_render_as_text_not_html(built_site: BuiltSite) -> None:
-    # No record field may smuggle markup into the page: summaries appear escaped or as plain text.
-    for pattern in CATALOG.patterns.values():
-        assert "<" not in pattern.summary or "&lt;" in (
-            built_site.root / "patterns" / pattern.id / "index.html"
-        ).read_text(encoding="utf-8")
+HOSTILE = '<img src=x onerror="alert(1)"> & <script>alert(2)</script> | cell'
+
+
+def test_data_values_render_as_text_not_html() -> None:
+    """Markup in a record's fields reaches the reader as text: the pattern template's macros and
+    the site's own Markdown extensions (from mkdocs.yml), on a pattern whose fields hold markup."""
+    import markdown
+    from mkdocs.config import load_config
+    from site_context import LABELS, text
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    env = config.theme.get_env()
+    env.filters["text"] = text
+    env.trim_blocks = env.lstrip_blocks = True
+    saga = CATALOG.get("saga")
+    alias = saga.aliases[0].model_copy(update={"name": HOSTILE}) if saga.aliases else None
+    hostile = saga.model_copy(update={
+        "name": HOSTILE, "summary": HOSTILE, "problem": HOSTILE, "solution": HOSTILE,
+        "aliases": [alias] if alias else [], "when_to_use": [HOSTILE],
+    })
+    source = env.get_template("hooks/pattern.html").module.header(hostile, LABELS, prerequisites=[])
+    page = markdown.markdown(source, extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+    assert "<img" not in page and "<script" not in page
+    assert page.count("&lt;img src=x onerror=") >= 5  # title, summary, alias, problem, solution, uses
+    assert "&lt;script&gt;alert(2)&lt;/script&gt;" in page
 
 
 def test_tags_index_lists_categories_and_tiers(built_site: BuiltSite) -> None:

@@ -9,8 +9,9 @@ import pytest
 import yaml
 from catalog import DATA_DIR, ROOT, DataError, load_catalog
 from comparisons import ROWS, load_comparisons
+from dataset import lazy
 
-CATALOG = load_catalog()
+CATALOG = lazy(load_catalog)
 
 
 def test_the_seven_comparisons_load_with_a_cell_per_pattern() -> None:

@@ -7,8 +7,9 @@ from itertools import combinations
 import prose
 import pytest
 from catalog import load_catalog
+from dataset import lazy
 
-CATALOG = load_catalog()
+CATALOG = lazy(load_catalog)
 PAGES = {pid: prose.check_page(prose.PROSE_DIR / f"{pid}.md") for pid in CATALOG.patterns}
 
 # The spine's first 40: every pattern named in the seed roadmap page, catalog table and 90-day guide.

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from catalog import load_catalog
+from dataset import lazy
 
-CATALOG = load_catalog()
+CATALOG = lazy(load_catalog)
 
 # Names from the seeds (002 stacks, 003 series), the Azure cloud design patterns and the core of
 # Patterns of Distributed Systems. Each must be a pattern here, by name, id or alias.

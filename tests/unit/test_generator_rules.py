@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 import yaml
 from catalog import DATA_DIR, DataError, load_catalog
+from dataset import lazy
 from generator_rules import load_generator
 
-CATALOG = load_catalog()
+CATALOG = lazy(load_catalog)
 
 
 def test_the_real_form_and_rules_load() -> None:

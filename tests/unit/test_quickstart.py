@@ -875,6 +875,18 @@ def test_concurrent_misses_on_one_key_load_it_once() -> None:
         return "value"
 
     c = cache.CacheAside(slow_loader, clock=FakeClock())
+    # Count the readers that have missed and reached the key's lock, so the test knows (without a
+    # timed wait) that all of them are past the cache check before the first load finishes.
+    arrived = threading.Semaphore(0)
+    lock_for = c._lock_for
+
+    @contextlib.contextmanager
+    def counted(key: str):
+        arrived.release()
+        with lock_for(key):
+            yield
+
+    c._lock_for = counted  # type: ignore[method-assign]
     results: list[Any] = []
     first = threading.Thread(target=lambda: results.append(c.get("hot")))
     first.start()
@@ -882,10 +894,8 @@ def test_concurrent_misses_on_one_key_load_it_once() -> None:
     others = [threading.Thread(target=lambda: results.append(c.get("hot"))) for _ in range(8)]
     for t in others:
         t.start()
-    # Give the other readers time to reach the cache (this is the only real wait in this file);
-    # without stampede protection each of them would now be inside the loader too.
-    threading.Event().wait(0.05)
-    assert calls == ["hot"]
+    for _ in range(9):  # the first reader and the eight others have all missed
+        assert arrived.acquire(timeout=5.0)
     release.set()
     for t in [first, *others]:
         t.join(5.0)

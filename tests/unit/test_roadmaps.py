@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 import yaml
 from catalog import DATA_DIR, DataError, load_catalog
+from dataset import lazy
 from generator_rules import load_generator
 from roadmaps import ROADMAP_IDS, load_roadmaps
 from schedule import schedule_problems
 
-CATALOG = load_catalog()
-GENERATOR = load_generator(CATALOG)
+CATALOG = lazy(load_catalog)
+GENERATOR = lazy(load_generator, CATALOG)
 
 
 def test_the_five_roadmaps_load_and_keep_every_promise() -> None:
