@@ -27,7 +27,7 @@ from typing import NamedTuple
 import plan_phases
 from catalog import Catalog
 from generator_rules import Generator
-from models import Complexity, Layer, TeamSize
+from models import Complexity, Layer, TeamSize, Tier
 from plan_builder import PlanBuilder
 from plan_types import Answers, ExclusionKind, Plan
 from plan_words import PlanWords
@@ -82,7 +82,10 @@ class Planner:
         self.group_of = {pid: g for g in rules.groups for pid in g.patterns}
         self.grouped = frozenset(self.group_of)
         self.situational = set(rules.situational)
-        self.unranked = self.internal | self.situational | set(rules.recommend_only)  # never placed by relevance
+        # Bronze marks legacy or risky approaches the catalog documents so readers can recognise them.
+        self.bronze = {i for i in self.ids if patterns[i].tier == Tier.bronze}
+        # never placed by relevance (nor as a best fit)
+        self.unranked = self.internal | self.situational | set(rules.recommend_only) | self.bronze
         self.structural = set(rules.budget.structural)
         self.splitting = set(rules.budget.splitting)
         self.adds_cost = set(rules.adds_cost)
@@ -185,10 +188,13 @@ class Planner:
         """The patterns that do not suit the system type, the scale or the team size."""
         unfit: dict[str, tuple[ExclusionKind, int]] = {}
         rank = TEAM_RANK[team]
-        # A team with room for more (capacity 3+) may adopt what pays off at the next scale up.
-        reach = {scale, self.next_scale.get(scale, scale)} if self.capacity[team] >= 3 else {scale}
+        # A team with room for more (capacity 3+) may adopt what pays off at the next scale up, but
+        # not its architecture: users, not engineers, decide when a structural or high-complexity
+        # change is due.
+        ahead = {scale, self.next_scale.get(scale, scale)} if self.capacity[team] >= 3 else {scale}
         for pid in self.ids:
             systems, scales = self.fits[pid]
+            reach = {scale} if pid in self.structural or pid in self.high else ahead
             if system not in systems:
                 unfit[pid] = (ExclusionKind.system, -1)
             elif not reach & scales:

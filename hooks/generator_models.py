@@ -86,6 +86,9 @@ class Foundation(Strict):
     first: list[Slug] = Field(
         min_length=1, description="Foundation moves placed before anything else, in this order (seeing the system)."
     )
+    why_first: dict[Slug, Reason] = Field(
+        description="For each of `first`: why every system needs it before anything else (shown on its step)."
+    )
     scales: dict[Scale, list[Slug]] = Field(description="Core foundation moves every system at this scale needs.")
     extended: dict[Scale, list[Slug]] = Field(description="Foundation moves from a scale on: SLOs, incidents, IaC.")
     light_capacity: int = Field(

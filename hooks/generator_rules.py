@@ -147,6 +147,9 @@ def _model_problems(rules: Rules, catalog: Catalog, file: str) -> list[Problem]:
             problems.append(Problem(file, f"foundation.{name}", expected))
     for index, pid in enumerate(f.first):
         plannable(f"foundation.first.{index}", pid)
+    if sorted(f.why_first) != sorted(f.first):
+        expected = f"expected one sentence for each of foundation.first ({', '.join(f.first)}), and no other"
+        problems.append(Problem(file, "foundation.why_first", expected))
     for scale, ids in f.scales.items():
         for index, pid in enumerate(ids):
             plannable(f"foundation.scales.{scale.value}.{index}", pid, scale=scale)

@@ -74,14 +74,7 @@ class PlanWords:
     def foundation_first(self, pid: str, a: Answers) -> Reason:
         if pid in self._checks.get(a.scale, ()):
             return self._check(a.scale)
-        if pid == "observability":
-            text = "Foundation for every system: each later step is judged by what this lets you see."
-        else:
-            text = (
-                "Foundation for every system: balancers, deploys and later steps rely on telling a working "
-                "instance from a broken one."
-            )
-        return Reason(ReasonKind.foundation, text)
+        return Reason(ReasonKind.foundation, self.rules.foundation.why_first[pid])
 
     def _check(self, scale: str) -> Reason:
         label = self.label("scale", scale)
@@ -101,11 +94,13 @@ class PlanWords:
         if pid in self._checks.get(a.scale, ()):
             return self._check(a.scale)
         scale = self.label("scale", a.scale)
-        return Reason(ReasonKind.foundation, f"Foundation for a system at {scale}: it comes before goal-specific work.")
+        text = f"Foundation for a system at {scale}: part of the base every later step relies on."
+        return Reason(ReasonKind.foundation, text)
 
     def foundation_system(self, a: Answers) -> Reason:
         system = self.label("system", a.system)
-        return Reason(ReasonKind.foundation, f"Foundation for a {system} system: it comes before goal-specific work.")
+        text = f"Foundation for a {system} system: part of the base every later step relies on."
+        return Reason(ReasonKind.foundation, text)
 
     def recommend(self, index: int) -> Reason:
         return Reason(ReasonKind.recommend, self.rules.recommend[index].reason)

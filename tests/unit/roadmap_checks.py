@@ -158,9 +158,14 @@ def check(plan: Plan, planner: Planner, report: Report) -> None:
         if s.pattern in avoided:
             report.add("avoided", a, f"{s.pattern} is both planned and avoided")
         scales = {x.value for x in p.fits.scales}
-        reach = {a.scale, planner.next_scale.get(a.scale, a.scale)} if plan.capacity >= 3 else {a.scale}
+        # A roomy team may reach the next scale's patterns, but never its architecture.
+        heavy = s.pattern in planner.structural or p.complexity.value == "high"
+        ahead = plan.capacity >= 3 and not heavy
+        reach = {a.scale, planner.next_scale.get(a.scale, a.scale)} if ahead else {a.scale}
         if a.system not in {t.value for t in p.fits.system_types} or not reach & scales:
             report.add("fit", a, f"{s.pattern} does not fit {a.system}/{a.scale}")
+        if p.tier.value == "bronze":
+            report.add("bronze", a, f"{s.pattern} is a bronze pattern (documented to be recognised, never planned)")
         if TEAM_RANK[a.team] < TEAM_RANK[p.min_team.value]:
             report.add("fit", a, f"{s.pattern} needs a {p.min_team.value} team")
         if p.layer.value == "datastore":

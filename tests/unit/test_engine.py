@@ -19,7 +19,7 @@ GOLDENS = Path(__file__).parent / "goldens"
 INVARIANTS = (
     "prerequisites", "timeline", "capacity", "avoided", "fit", "challenges", "goal", "size", "phases",
     "internals", "own-words", "groups", "avoid-noise", "foundation", "pipeline", "consolidation", "cost",
-    "serial", "budget", "bigger-team",
+    "serial", "budget", "bigger-team", "bronze",
 )
 
 

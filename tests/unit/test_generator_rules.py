@@ -103,15 +103,19 @@ CASES = {
     ),
     "pattern in two groups": (
         edit("rules", lambda d: d["groups"][1]["patterns"].append("canary-release")),
-        "rules.yml", "groups.1.patterns.5", "in one group",
+        "rules.yml", "groups.1.patterns.6", "in one group",
     ),
     "datastore internal as a foundation step": (
         edit("rules", lambda d: d["foundation"]["first"].append("write-ahead-log")),
-        "rules.yml", "foundation.first.2", "datastore internal",
+        "rules.yml", "foundation.first.3", "datastore internal",
+    ),
+    "a first foundation move without its reason": (
+        edit("rules", lambda d: d["foundation"]["why_first"].pop("backup-restore")),
+        "rules.yml", "foundation.why_first", "one sentence for each",
     ),
     "foundation step that does not fit its scale": (
         edit("rules", lambda d: d["foundation"]["scales"]["startup"].append("multi-region")),
-        "rules.yml", "foundation.scales.startup.4", "fits the startup scale",
+        "rules.yml", "foundation.scales.startup.3", "fits the startup scale",
     ),
     "budget share of everything": (
         edit("rules", lambda d: d["budget"].update(share=1.5)), "rules.yml", "budget.share", "less than 1",
