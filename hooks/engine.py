@@ -138,7 +138,7 @@ class Planner:
         self.blocked_key = lru_cache(maxsize=None)(
             lambda a: (frozenset(self._blocked(a)), self._profile(a).fill & self.structural)
         )
-        # How each pattern helps and why it comes now, per (challenges, goal): filled as plans need it (plan_builder).
+        # How each pattern helps, per (challenges, goal): filled as plans need it (plan_builder).
         self.hows = lru_cache(maxsize=None)(lambda challenges, goal: {})
         self._unfit = lru_cache(maxsize=None)(self._unfit_uncached)
         self._base_scores = lru_cache(maxsize=None)(self._base_scores_uncached)
@@ -317,10 +317,13 @@ class Planner:
         return plannable, shown
 
     def best_fits(self, profile: Profile, challenge: str) -> tuple[str, ...]:
-        """The quick patterns that answer a ticked challenge, most relevant first."""
+        """The quick patterns that answer a ticked challenge: rules.yml's best fits first, in their
+        order, then the others by relevance."""
         found = profile.fits.get(challenge)
         if found is None:
-            found = profile.fits[challenge] = tuple(p for p in profile.quick if challenge in self.challenges[p])
+            quick = [p for p in profile.quick if challenge in self.challenges[p]]
+            preferred = [p for p in self.rules.best_fits.get(challenge, ()) if p in quick]  # type: ignore[call-overload]
+            found = profile.fits[challenge] = tuple(dict.fromkeys([*preferred, *quick]))
         return found
 
     def _matched_uncached(self, a: Answers) -> tuple[int, ...]:

@@ -189,6 +189,10 @@ class Rules(Strict):
     first_moves: dict[Goal, list[Slug]] = Field(
         default_factory=dict, description="The first move on each goal, tried in order before the ranking."
     )
+    best_fits: dict[Challenge, list[Slug]] = Field(
+        default_factory=dict,
+        description="For a ticked challenge, the quick fixes tried first, in order, before the ranking.",
+    )
     situational: list[Slug] = Field(
         default_factory=list, description="Patterns whose need the form cannot tell: never planned or avoided."
     )

@@ -184,6 +184,13 @@ def _model_problems(rules: Rules, catalog: Catalog, file: str) -> list[Problem]:
     for goal, ids in rules.first_moves.items():
         for index, pid in enumerate(ids):
             plannable(f"first_moves.{goal.value}.{index}", pid)
+    for challenge, ids in rules.best_fits.items():
+        for index, pid in enumerate(ids):
+            where = f"best_fits.{challenge.value}.{index}"
+            plannable(where, pid)
+            if pid in patterns and challenge not in patterns[pid].answers.challenges:
+                expected = f"expected a pattern that answers '{challenge.value}' ('{pid}' has no sentence for it)"
+                problems.append(Problem(file, where, expected))
     for index, pid in enumerate(rules.situational):
         if pid not in patterns:
             problems.append(Problem(file, f"situational.{index}", f"expected an existing pattern id (no '{pid}.yml')"))

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import plan_phases
 from plan_types import Alternative, Answers, Avoided, Plan, Reason, ReasonKind, Step
+from plan_words import RELEVANCE
 from schedule import Lanes
 
 if TYPE_CHECKING:
@@ -206,7 +207,7 @@ class PlanBuilder:
         if any(pid in self.slots for pid in rules.simplifying):
             fill = [pid for pid in fill if pid in profile.asked]
         too_long = self.weeks + 1  # the pace only tightens: an effort that failed it once always will
-        lanes, effort, weeks, relevance = self.lanes, self.effort, self.weeks, words.relevance()
+        lanes, effort, weeks = self.lanes, self.effort, self.weeks
         gate = lanes.quarter_open(lanes.not_before(1))  # the earliest week any paced step could start
         slots, unusable, group_of, chosen = self.slots, self.unusable, p.group_of, self.chosen
         for pid in fill:
@@ -222,7 +223,9 @@ class PlanBuilder:
             if not structural and lanes.not_before(length) + length > weeks:
                 too_long = length
                 continue
-            if self.place(pid, relevance, True, partial=structural):
+            if self.place(pid, RELEVANCE, True, partial=structural):
+                if self.why[pid] is RELEVANCE:  # say which of the answers brought it in (only once it is placed)
+                    self.why[pid] = words.relevance(pid, a)
                 gate = lanes.quarter_open(lanes.not_before(1))
         self._assembly = (grouped, fill, first_end)
         return self
@@ -295,13 +298,13 @@ class PlanBuilder:
         for start, end, pid in ordered:
             # How it helps (the pattern's own sentences, shared by plans with the same challenges and
             # goal), then why it comes now.
-            now = why[pid]
             if pid in placed_for:
-                reasons = (*words.how(pid, a, placed_for[pid]), now)
+                helps = words.how(pid, a, placed_for[pid])
             else:
-                reasons = hows.get((pid, now))
-                if reasons is None:
-                    reasons = hows[pid, now] = (*words.how(pid, a), now)
+                helps = hows.get(pid)
+                if helps is None:
+                    helps = hows[pid] = words.how(pid, a)
+            reasons = (*helps, why[pid])
             steps.append(new_step(Step, (pid, start + 1, end, 1 + bisect_right(ends, start), layer[pid], reasons)))
         phases = plan_phases.fill(phases, steps, self.continues, p.criterion)
         shown: dict[str, int] = {}  # alternatives named per group, at most two (the most relevant)

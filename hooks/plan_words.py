@@ -39,7 +39,7 @@ class PlanWords:
         cached = ("_how", "prerequisite", "foundation_first", "foundation_scale", "foundation_system", "_stores")
         cached += ("_check",)
         self._checks = {scale.value: set(ids) for scale, ids in generator.rules.foundation.checks.items()}
-        for name in (*cached, "_avoided", "companion"):
+        for name in (*cached, "_avoided", "companion", "_paced", "_relevance"):
             setattr(self, name, lru_cache(maxsize=None)(getattr(self, name)))
 
     def label(self, param: str, value: str) -> str:
@@ -112,8 +112,26 @@ class PlanWords:
         label = self.label("challenges", challenge)
         return Reason(ReasonKind.best_fit, f'The best fit in the catalog for "{label}", which you ticked.')
 
-    def relevance(self) -> Reason:
-        return RELEVANCE
+    def relevance(self, pid: str, a: Answers) -> Reason:
+        """Why a step placed by relevance comes now: the strongest signal that put it in this plan
+        (a ticked challenge it answers, the goal, a baseline of the scale or system type), and the pace."""
+        return self._relevance(pid, a.challenges, a.goal, a.scale, a.system)
+
+    def _relevance(self, pid: str, challenges: tuple[str, ...], goal: str, scale: str, system: str) -> Reason:
+        p, baselines = self.catalog.get(pid), self.rules.baselines
+        ticked = next((c for c in challenges if c in p.answers.challenges), None)
+        if ticked is not None:
+            signal = f'it also answers "{self.label("challenges", ticked)}", which you ticked'
+        elif goal in p.answers.goals:
+            signal = f"it serves your goal, {self.label('goal', goal)}"
+        elif pid in baselines.scales.get(scale, ()) or pid in baselines.system_types.get(system, ()):  # type: ignore[call-overload]
+            signal = "a baseline for systems like yours"
+        else:
+            return RELEVANCE
+        return self._paced(signal)
+
+    def _paced(self, signal: str) -> Reason:
+        return Reason(ReasonKind.relevance, f"Next, paced to leave room for feature work: {signal}.")
 
     def prerequisite(self, needed_by: list[str] | tuple[str, ...]) -> Reason:
         return Reason(ReasonKind.prerequisite, f"Needed first by {self.names(needed_by)}, later in this plan.")
