@@ -155,7 +155,7 @@ def _link(source: Path, target: Path) -> None:
 
 # -- workers -------------------------------------------------------------------
 
-_encoder: Encoder | None = None  # set only while write_data runs; inherited by forked workers
+_encoder: Encoder | None = None  # set by DataWriter.start(); inherited by the forked workers
 _out_dir: list[Path] = [Path()]
 
 

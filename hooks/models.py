@@ -14,7 +14,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, StringConstraints
 
 # ---------------------------------------------------------------------------
-# Vocabulary (the generator's form values, see DESIGN.md "Contracts")
+# Vocabulary: the generator's form values, which are public URL values (README, "The roadmap generator")
 # ---------------------------------------------------------------------------
 
 

@@ -45,4 +45,6 @@ def test_a_corrupted_value_is_set_aside_and_the_readable_ticks_kept(page: Page, 
     page.evaluate("(k) => localStorage.setItem(k, '{not json')", KEY)
     page.reload()
     expect(message).to_contain_text("unreadable")
-    assert page.evaluate("(k) => localStorage.getItem(k + '.unreadable')", KEY) == "{not json"
+    # The first original is never overwritten: the second goes to the next free place.
+    assert page.evaluate("(k) => localStorage.getItem(k + '.unreadable')", KEY) == json.dumps(stored)
+    assert page.evaluate("(k) => localStorage.getItem(k + '.unreadable.2')", KEY) == "{not json"

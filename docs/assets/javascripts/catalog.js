@@ -75,6 +75,5 @@
     apply();
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(setup);
-  else document.addEventListener("DOMContentLoaded", setup);
+  window.prCommon.onEachPage(setup);
 })();

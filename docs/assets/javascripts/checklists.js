@@ -4,69 +4,41 @@
  * {"format": "pattern-roadmap-checklists", "version": 1, "pages": {"<path>": {"<item text>": true}}},
  * the same local-first way as the progress tracker: an item is known by its text, so a rebuilt page
  * keeps its ticks; anything unreadable is set aside under a second key (never deleted) and
- * reported above the first checklist, and the readable ticks are kept.
+ * reported above the first checklist, and the readable ticks are kept (common.js).
  */
 (() => {
   "use strict";
 
-  const KEY = "pattern-roadmap.checklists";
-  const ASIDE = KEY + ".unreadable";
-  const FORMAT = "pattern-roadmap-checklists";
   const LONGEST = 300; // characters of an item's text kept as its key
 
-  function clean(data) {
-    const pages = {};
-    let skipped = 0;
-    const ok = !!data && typeof data === "object" && data.format === FORMAT && data.version === 1 &&
-      !!data.pages && typeof data.pages === "object" && !Array.isArray(data.pages);
-    if (!ok) return { ok, pages, skipped };
-    for (const [path, items] of Object.entries(data.pages)) {
-      if (path.length > 200 || !items || typeof items !== "object" || Array.isArray(items)) {
-        skipped += 1;
-        continue;
+  // Storage and its recovery are shared with the progress tracker (common.js).
+  const saved = window.prCommon.localStore({
+    key: "pattern-roadmap.checklists",
+    format: "pattern-roadmap-checklists",
+    field: "pages",
+    empty: () => ({}),
+    clean(pages) {
+      const value = {};
+      let skipped = 0;
+      for (const [path, items] of Object.entries(pages)) {
+        if (path.length > 200 || !items || typeof items !== "object" || Array.isArray(items)) {
+          skipped += 1;
+          continue;
+        }
+        for (const [text, ticked] of Object.entries(items)) {
+          if (ticked === true && text.length <= LONGEST) (value[path] = value[path] || {})[text] = true;
+          else skipped += 1;
+        }
       }
-      for (const [text, ticked] of Object.entries(items)) {
-        if (ticked === true && text.length <= LONGEST) (pages[path] = pages[path] || {})[text] = true;
-        else skipped += 1;
-      }
-    }
-    return { ok, pages, skipped };
-  }
-
-  function store(pages) {
-    try {
-      localStorage.setItem(KEY, JSON.stringify({ format: FORMAT, version: 1, pages }));
-      return "";
-    } catch {
-      return "Your browser did not let this site save your ticks; they last only until you leave the page.";
-    }
-  }
-
-  function load() {
-    let raw = null;
-    try {
-      raw = localStorage.getItem(KEY);
-    } catch {
-      return { pages: {}, problem: "Your browser does not let this site keep data, so ticks cannot be saved." };
-    }
-    if (raw === null) return { pages: {}, problem: "" };
-    let data;
-    try {
-      data = JSON.parse(raw);
-    } catch {
-      data = undefined;
-    }
-    const { ok, pages, skipped } = clean(data);
-    if (ok && !skipped) return { pages, problem: "" };
-    try {
-      localStorage.setItem(ASIDE, raw);
-      store(pages); // only once the original is safe
-    } catch { /* the original stays where it was if it cannot be copied */ }
-    const problem = ok
-      ? `${skipped} saved tick${skipped === 1 ? " was" : "s were"} not understood and left out; the rest are kept.`
-      : "Saved ticks in this browser were unreadable, so the checklists start empty.";
-    return { pages, problem: problem + ` The original is kept under "${ASIDE}" in this site's storage.` };
-  }
+      return { value, skipped };
+    },
+    words: {
+      saveFailed: "Your browser did not let this site save your ticks; they last only until you leave the page.",
+      noStorage: "Your browser does not let this site keep data, so ticks cannot be saved.",
+      skipped: (n) => `${n} saved tick${n === 1 ? " was" : "s were"} not understood and left out; the rest are kept.`,
+      unreadable: "Saved ticks in this browser were unreadable, so the checklists start empty.",
+    },
+  });
 
   const itemText = (box) => box.closest("li").textContent.replace(/\s+/g, " ").trim().slice(0, LONGEST);
 
@@ -74,7 +46,8 @@
     const boxes = Array.from(document.querySelectorAll(".md-content .task-list-item input[type=checkbox]"));
     if (!boxes.length) return;
     const path = location.pathname;
-    const state = load();
+    const { value: pages, problem } = saved.load();
+    const state = { pages, problem };
     let message = null; // made below, above the first checklist
     const say = (text) => {
       message.textContent = text;
@@ -88,7 +61,7 @@
         else delete ticked[itemText(box)];
         if (Object.keys(ticked).length) state.pages[path] = ticked;
         else delete state.pages[path];
-        say(store(state.pages));
+        say(saved.save(state.pages));
       });
     }
     const first = boxes[0].closest("ul");
@@ -102,6 +75,5 @@
     say(state.problem);
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(setup);
-  else document.addEventListener("DOMContentLoaded", setup);
+  window.prCommon.onEachPage(setup);
 })();

@@ -22,14 +22,9 @@
     const base = new URL(ctx.spec.patternsUrl, location.href).href;
     const csvFile = kind === "csv";
     const text = csvFile ? csv(plan, ctx.spec.timelines[answers.timeline], base, ctx) : markdown(plan, answers, ctx, base);
-    const a = document.createElement("a");
-    a.href = URL.createObjectURL(new Blob([text], { type: csvFile ? "text/csv" : "text/markdown" }));
-    a.download = "pattern-roadmap." + (csvFile ? "csv" : "md");
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-    status.textContent = `Downloaded ${a.download}.`;
+    const name = "pattern-roadmap." + (csvFile ? "csv" : "md");
+    window.prCommon.download(text, name, csvFile ? "text/csv" : "text/markdown");
+    status.textContent = `Downloaded ${name}.`;
   }
 
   function markdown(plan, answers, { spec, label, byPhase, weeks, href }, base) {

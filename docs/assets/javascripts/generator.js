@@ -237,6 +237,5 @@
     box.replaceChildren(table);
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(setup);
-  else document.addEventListener("DOMContentLoaded", setup);
+  window.prCommon.onEachPage(setup);
 })();

@@ -3,69 +3,42 @@
  * {"format": "pattern-roadmap-progress", "version": 1, "patterns": {"<id>": {"status", "updated"}}}.
  * It is shown and edited on /guides/progress/ and on each pattern page, and shown in the catalog.
  * Anything unreadable in storage is set aside under a second key (never deleted) and reported;
- * the readable entries are kept. Imports are checked the same way and merged; a bad file changes
- * nothing. Every value is written with textContent, never as HTML.
+ * the readable entries are kept (common.js). Imports are checked the same way and merged; a bad
+ * file changes nothing. Every value is written with textContent, never as HTML.
  */
 (() => {
   "use strict";
 
-  const KEY = "pattern-roadmap.progress";
-  const ASIDE = KEY + ".unreadable";
   const FORMAT = "pattern-roadmap-progress";
   const STATES = { planned: "Planned", piloting: "Piloting", production: "In production", verified: "Verified" };
   const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
   const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-  // Keep the well-formed entries of a parsed value; count the rest.
-  function clean(data) {
-    const entries = {};
-    let skipped = 0;
-    const ok = !!data && typeof data === "object" && data.format === FORMAT && data.version === 1 &&
-      !!data.patterns && typeof data.patterns === "object" && !Array.isArray(data.patterns);
-    if (!ok) return { ok, entries, skipped };
-    for (const [id, entry] of Object.entries(data.patterns)) {
-      const status = entry && typeof entry === "object" ? entry.status : undefined;
-      if (ID.test(id) && id.length <= 60 && Object.hasOwn(STATES, status)) {
-        entries[id] = { status, updated: DAY.test(entry.updated) ? entry.updated : "" };
-      } else skipped += 1;
-    }
-    return { ok, entries, skipped };
-  }
-
-  function store(entries) {
-    try {
-      localStorage.setItem(KEY, JSON.stringify({ format: FORMAT, version: 1, patterns: entries }));
-      return "";
-    } catch {
-      return "Your browser did not let this site save your progress; changes last only until you leave the page.";
-    }
-  }
-
-  function load() {
-    let raw = null;
-    try {
-      raw = localStorage.getItem(KEY);
-    } catch {
-      return { entries: {}, problem: "Your browser does not let this site keep data, so progress cannot be saved." };
-    }
-    if (raw === null) return { entries: {}, problem: "" };
-    let data;
-    try {
-      data = JSON.parse(raw);
-    } catch {
-      data = undefined;
-    }
-    const { ok, entries, skipped } = clean(data);
-    if (ok && !skipped) return { entries, problem: "" };
-    try {
-      localStorage.setItem(ASIDE, raw);
-      store(entries); // only once the original is safe: then the problem is reported once
-    } catch { /* the original stays where it was if it cannot be copied */ }
-    const problem = ok
-      ? `${skipped} saved entr${skipped === 1 ? "y was" : "ies were"} not understood and left out; the rest is kept.`
-      : "Saved progress in this browser was unreadable, so the tracker started empty.";
-    return { entries, problem: problem + ` The original is kept under "${ASIDE}" in this site's storage.` };
-  }
+  // Storage and its recovery are shared with the checklists (common.js); this says what an entry is.
+  const saved = window.prCommon.localStore({
+    key: "pattern-roadmap.progress",
+    format: FORMAT,
+    field: "patterns",
+    empty: () => ({}),
+    clean(patterns) {
+      const value = {};
+      let skipped = 0;
+      for (const [id, entry] of Object.entries(patterns)) {
+        const status = entry && typeof entry === "object" ? entry.status : undefined;
+        if (ID.test(id) && id.length <= 60 && Object.hasOwn(STATES, status)) {
+          value[id] = { status, updated: DAY.test(entry.updated) ? entry.updated : "" };
+        } else skipped += 1;
+      }
+      return { value, skipped };
+    },
+    words: {
+      saveFailed: "Your browser did not let this site save your progress; changes last only until you leave the page.",
+      noStorage: "Your browser does not let this site keep data, so progress cannot be saved.",
+      skipped: (n) => `${n} saved entr${n === 1 ? "y was" : "ies were"} not understood and left out; the rest is kept.`,
+      unreadable: "Saved progress in this browser was unreadable, so the tracker started empty.",
+    },
+  });
+  const store = saved.save;
 
   const today = () => new Date().toISOString().slice(0, 10);
 
@@ -142,13 +115,7 @@
 
     tools.querySelector("[data-pr-progress-export]").addEventListener("click", () => {
       const body = JSON.stringify({ format: FORMAT, version: 1, exported: today(), patterns: state.entries }, null, 2);
-      const link = document.createElement("a");
-      link.href = URL.createObjectURL(new Blob([body], { type: "application/json" }));
-      link.download = `pattern-progress-${today()}.json`;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(link.href), 0);
+      window.prCommon.download(body, `pattern-progress-${today()}.json`, "application/json");
     });
 
     const input = tools.querySelector("[data-pr-progress-import]");
@@ -163,11 +130,11 @@
       } catch {
         return changed("That file is not valid JSON. Nothing changed.");
       }
-      const result = clean(data);
+      const result = saved.understand(data);
       if (!result.ok) return changed("That file is not a progress export from this site. Nothing changed.");
       let imported = 0;
       let unknown = result.skipped;
-      for (const [id, entry] of Object.entries(result.entries)) {
+      for (const [id, entry] of Object.entries(result.value)) {
         if (known.has(id)) {
           state.entries[id] = entry;
           imported += 1;
@@ -195,12 +162,12 @@
     const list = document.querySelector("[data-pr-catalog]");
     const table = document.querySelector("[data-pr-progress-table]");
     if (!widget && !list && !table) return;
-    const state = load();
+    const { value: entries, problem } = saved.load();
+    const state = { entries, problem };
     if (widget) patternPage(widget, state);
     if (list) catalog(list, state);
     if (table) tracker(table, document.querySelector("[data-pr-progress-tools]"), state);
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(setup);
-  else document.addEventListener("DOMContentLoaded", setup);
+  window.prCommon.onEachPage(setup);
 })();

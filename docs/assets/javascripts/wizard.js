@@ -79,6 +79,5 @@
     apply(present);
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(setup);
-  else document.addEventListener("DOMContentLoaded", setup);
+  window.prCommon.onEachPage(setup);
 })();
