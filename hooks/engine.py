@@ -87,7 +87,10 @@ class Planner:
         # never placed by relevance (nor as a best fit)
         self.unranked = self.internal | self.situational | set(rules.recommend_only) | self.bronze
         self.structural = set(rules.budget.structural)
-        self.splitting = set(rules.budget.splitting)
+        # The safety nets a paced step waits for: a splitting change, the structural ones; a test of
+        # resilience (chaos experiments), the mechanisms it exercises.
+        self.nets = {pid: tuple(rules.budget.structural_after) for pid in rules.budget.splitting}
+        self.nets.update({pid: tuple(nets) for pid, nets in rules.budget.tests_nets.items()})
         self.adds_cost = set(rules.adds_cost)
         self.complexity_rank = {i: list(Complexity).index(patterns[i].complexity) for i in self.ids}
         self.layer = {i: patterns[i].layer.value for i in self.ids}

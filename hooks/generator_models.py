@@ -139,6 +139,10 @@ class Budget(Strict):
         default_factory=list,
         description="Structural changes that split the system across the network: the safety nets come first.",
     )
+    tests_nets: dict[Slug, list[Slug]] = Field(
+        default_factory=dict,
+        description="Patterns that exercise other patterns (chaos experiments): those planned first, where they fit.",
+    )
     new_per_quarter: dict[TeamSize, int] = Field(
         description="Paced steps that may start in any 13 weeks: how much change a team can absorb."
     )

@@ -232,6 +232,10 @@ def _model_problems(rules: Rules, catalog: Catalog, file: str) -> list[Problem]:
         plannable(f"budget.structural.{index}", pid)
     for index, pid in enumerate(b.structural_after):
         plannable(f"budget.structural_after.{index}", pid)
+    for tester, nets in b.tests_nets.items():
+        plannable(f"budget.tests_nets.{tester}", tester)
+        for index, pid in enumerate(nets):
+            plannable(f"budget.tests_nets.{tester}.{index}", pid)
     for index, pid in enumerate(b.splitting):
         if pid not in b.structural:
             problems.append(Problem(file, f"budget.splitting.{index}", f"expected a structural pattern (got '{pid}')"))

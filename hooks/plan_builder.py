@@ -53,6 +53,13 @@ class PlanBuilder:
     def usable(self, pid: str) -> bool:
         return pid not in self.unusable
 
+    def _free(self, pid: str) -> bool:
+        """Could it still be placed: not planned yet, usable, and its alternative group not taken?"""
+        if pid in self.slots or pid in self.unusable:
+            return False
+        group = self.p.group_of.get(pid)
+        return group is None or self.chosen.get(group.id, pid) == pid
+
     def done_at(self, pid: str) -> int | None:
         """The week (0-based, exclusive) a prerequisite is done, 0 if it needs no step, None if not yet."""
         if pid in self.given:
@@ -60,11 +67,12 @@ class PlanBuilder:
         slot = self.slots.get(self.covered.get(pid, pid))
         return slot[1] if slot else None
 
-    def place(self, pid: str, why: Reason, paced: bool, partial: bool = False) -> bool:
+    def place(self, pid: str, why: Reason, paced: bool, partial: bool = False, room: int | None = None) -> bool:
         """Place a pattern with its missing prerequisites, or nothing; True if it is in the plan.
 
         `partial` lets a structural change start and run past the timeline's end when it cannot
-        finish inside it (the plan says it continues)."""
+        finish inside it (the plan says it continues). `room`: the team-weeks the step, its missing
+        prerequisites and its companions may take at most (what is left of the budget)."""
         slots = self.slots
         if pid in slots:
             return True
@@ -73,8 +81,8 @@ class PlanBuilder:
         if paced and lanes.not_before(effort[pid]) + min(effort[pid], least) > self.weeks:
             return False  # cannot fit in the timeline at the budget's pace
         needs = p.closure[pid]
-        if paced and pid in p.splitting:  # a change that splits the system waits for the safety nets
-            nets = [n for n in p.rules.budget.structural_after if n != pid and n not in self.unusable]
+        if paced and pid in p.nets:  # a change that splits the system, or tests it, waits for its safety nets
+            nets = [n for n in p.nets[pid] if n != pid and n not in self.unusable]
             needs = tuple(dict.fromkeys((*(q for n in nets for q in (*p.closure[n], n)), *needs)))
         # The prerequisites not done yet (done_at, inlined: this runs for every step of every plan).
         given, covered = self.given, self.covered
@@ -89,6 +97,10 @@ class PlanBuilder:
             q in p.structural and q != pid and q not in self.fill for q in chain
         ):
             return False  # never pull in a structural change that the answers do not ask for
+        if room is not None:
+            extra = [c for q in chain for c in p.companions.get(q, ()) if c not in slots and c not in self.unusable]
+            if sum(effort[q] for q in (*chain, *extra)) > room:
+                return False  # it would take the plan past its budget
         added: list[str] = []
         for q in chain:
             ready = 0
@@ -171,7 +183,6 @@ class PlanBuilder:
         light = self.cap <= f.light_capacity
         covered = self.covered
         grouped = [pid for pid in profile.grouped if pid not in covered] if covered else profile.grouped
-        quick = [pid for pid in profile.quick if pid not in covered] if covered else profile.quick
         fill = [pid for pid in profile.fill_ranked if pid not in covered] if covered else profile.fill_ranked
         moves = [pid for pid in profile.first_moves if pid not in covered] if covered else profile.first_moves
         # 1. The foundation and the recommend rules, unpaced; phase 1 lasts until they have started.
@@ -191,9 +202,10 @@ class PlanBuilder:
             if answered >> bits[c] & 1:
                 continue
             known = len(slots)
-            fits = p.best_fits(profile, c) if not covered else [pid for pid in quick if c in p.challenges[pid]]
+            fits = p.best_fits(profile, c)
             fit = words.best_fit(c)
-            placed = next((pid for pid in fits if pid not in slots and self.place(pid, fit, False)), None)
+            free = self._free
+            placed = next((q for q in fits if free(q) and q not in covered and self.place(q, fit, False)), None)
             if placed is not None and self.why[placed] is fit:
                 self.placed_for[placed] = c
             for s in itertools.islice(slots, known, None):
@@ -201,7 +213,7 @@ class PlanBuilder:
         # 3. A light team's extended foundation, then the rest by relevance, paced from here. Once the
         # plan simplifies the system (consolidates services, draws module boundaries), only what a
         # ticked challenge asks for: not the system type's baselines, nor every pattern the goal attracts.
-        self.lanes.origin = max((start for start, *_ in self.slots.values()), default=0)
+        self.lanes.origin = max((slot[0] for slot in self.slots.values()), default=0)
         if light:
             self.missed += [pid for pid, why in extended if self.usable(pid) and not self.place(pid, why, True)]
         if any(pid in self.slots for pid in rules.simplifying):
@@ -210,6 +222,7 @@ class PlanBuilder:
         lanes, effort, weeks = self.lanes, self.effort, self.weeks
         gate = lanes.quarter_open(lanes.not_before(1))  # the earliest week any paced step could start
         slots, unusable, group_of, chosen = self.slots, self.unusable, p.group_of, self.chosen
+        used = sum(slot[1] - slot[0] for slot in slots.values())  # team-weeks taken so far
         for pid in fill:
             length = effort[pid]
             if length >= too_long or pid in slots or pid in unusable:
@@ -223,7 +236,10 @@ class PlanBuilder:
             if not structural and lanes.not_before(length) + length > weeks:
                 too_long = length
                 continue
-            if self.place(pid, RELEVANCE, True, partial=structural):
+            if used >= self.budget:
+                break  # the budget is spent: what remains is for feature work, and "next"
+            if self.place(pid, RELEVANCE, True, partial=structural, room=self.budget - used):
+                used = sum(slot[1] - slot[0] for slot in slots.values())
                 if self.why[pid] is RELEVANCE:  # say which of the answers brought it in (only once it is placed)
                     self.why[pid] = words.relevance(pid, a)
                 gate = lanes.quarter_open(lanes.not_before(1))
@@ -273,7 +289,7 @@ class PlanBuilder:
             # the foundation's steps and the prerequisites it pulled in (not an early first move)
             kinds = (ReasonKind.foundation, ReasonKind.prerequisite)
             self.base = frozenset(s for s in self.slots if self.why[s].kind in kinds)
-            first_end = max((start for start, *_ in self.slots.values()), default=0) + 1
+            first_end = max((slot[0] for slot in self.slots.values()), default=0) + 1
             kept = (dict(self.slots), dict(self.why), dict(self.chosen), list(self.continues), list(self.missed))
             p.foundation_memo[key] = (*kept, self.lanes.state(), self.base, first_end)
             return first_end
@@ -287,7 +303,7 @@ class PlanBuilder:
         """The Plan: steps with their reasons, phases, alternatives (from `grouped`, the ranked
         patterns in an alternative group), next, avoid and notes."""
         p, a, words = self.p, self.a, self.p.words
-        ordered = sorted((start, end, pid) for pid, (start, end, *_) in self.slots.items())
+        ordered = sorted((slot[0], slot[1], pid) for pid, slot in self.slots.items())
         spans = [(start + 1, end) for start, end, _ in ordered]
         phases = plan_phases.merge_quiet(p.phases(a.timeline, first_end), spans)
         ends = [ph.end for ph in phases]

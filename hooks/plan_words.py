@@ -85,7 +85,11 @@ class PlanWords:
         )
 
     def safety_net(self, pid: str) -> Reason:
-        return Reason(ReasonKind.prerequisite, f"A safety net to have before {self.names([pid])}, a structural change.")
+        if pid in self.rules.budget.tests_nets:
+            text = f"In place before {self.names([pid])}, whose experiments check that it works."
+        else:
+            text = f"A safety net to have before {self.names([pid])}, a structural change."
+        return Reason(ReasonKind.prerequisite, text)
 
     def companion(self, pid: str) -> Reason:
         return Reason(ReasonKind.prerequisite, f"Belongs with {self.names([pid])}, so it follows it at once.")
