@@ -96,7 +96,8 @@ class DataWriter:
         _encoder, _out_dir[0] = self.encoder, self.staging
         if self.workers > 1:
             self.pool = multiprocessing.get_context("fork").Pool(self.workers, initializer=gc.disable)
-            self.pending = self.pool.map_async(_write_one, self.keys, chunksize=8)  # a multiple of the 4 timelines, which share a profile
+            # 8 files at a time: a multiple of the 4 timelines, which share a profile, and a short tail
+            self.pending = self.pool.map_async(_write_one, self.keys, chunksize=8)
 
     def finish(self, site_dir: str) -> None:
         global _encoder
