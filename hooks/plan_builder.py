@@ -213,7 +213,8 @@ class PlanBuilder:
         # 3. A light team's extended foundation, then the rest by relevance, paced from here. Once the
         # plan simplifies the system (consolidates services, draws module boundaries), only what a
         # ticked challenge asks for: not the system type's baselines, nor every pattern the goal attracts.
-        self.lanes.origin = max((slot[0] for slot in self.slots.values()), default=0)
+        # (after phase 1: `first_end` is its last week, 1-based, so also the first week after it, 0-based)
+        self.lanes.origin = max(first_end, *(slot[0] for slot in self.slots.values()))
         if light:
             self.missed += [pid for pid, why in extended if self.usable(pid) and not self.place(pid, why, True)]
         if any(pid in self.slots for pid in rules.simplifying):
