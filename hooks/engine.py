@@ -47,6 +47,7 @@ class Profile(NamedTuple):
     first_moves: tuple[str, ...]  # candidates for the first move on the goal: rules.yml's, then quick ones
     avoid: tuple[str, ...]  # candidates for "avoid for now", most relevant first
     grouped: tuple[str, ...]  # the ranked ones in an alternative group, in ranked order
+    waiting: tuple[str, ...]  # baselines that are structural changes no ticked challenge asks for: named as next
 
 
 def matches(when, a: Answers) -> bool:
@@ -296,6 +297,7 @@ class Planner:
         return Profile(
             ranked, fill, tuple(fill_ranked), tuple(quick), fits, frozenset(answering), moves, tuple(avoid),
             tuple(pid for pid in ranked if pid in self.grouped),
+            tuple(pid for pid in ranked if pid in always and pid in self.structural and pid not in fill),
         )
 
     def _candidates_uncached(

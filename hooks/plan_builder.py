@@ -178,7 +178,7 @@ class PlanBuilder:
         p, a, rules, words = self.p, self.a, self.p.rules, self.p.words
         f = rules.foundation
         profile = p._profile(self.key)
-        self.fill, self.avoid_candidates = profile.fill, profile.avoid
+        self.fill, self.avoid_candidates, self.waiting = profile.fill, profile.avoid, profile.waiting
         first, rest, extended = p.foundation_moves(self.key)
         light = self.cap <= f.light_capacity
         covered = self.covered
@@ -334,7 +334,7 @@ class PlanBuilder:
         planned = set(self.slots)
         later, groups = [], set(self.chosen)  # "next": one pattern per alternative group
         skip = planned.union(self.alternatives, self.unusable)
-        for x in dict.fromkeys([*self.missed, *fill]):
+        for x in dict.fromkeys([*self.missed, *self.waiting, *fill]):
             if x in skip:
                 continue
             group = p.group_of.get(x)
