@@ -11,6 +11,7 @@ and no traceback.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import a11y
@@ -35,17 +36,24 @@ from mkdocs.structure.pages import Page
 from roadmaps import load_roadmaps
 from site_context import Site, text
 
-# Rebuilt in on_config, so `mkdocs serve` never renders with stale data.
-_site: Site | None = None
-_writer: list[generator_page.DataWriter | None] = [None]
+
+@dataclass
+class Build:
+    """One build's context: the checked data and its renderers (Site), and the workers writing the
+    generator's data. Made in on_config, so a `mkdocs serve` rebuild never sees the last one's."""
+
+    site: Site
+    writer: generator_page.DataWriter | None
+
+
+_build: Build | None = None  # the build in progress (MkDocs hooks are module functions)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _site
-    _site = None
-    if _writer[0] is not None:
-        _writer[0].close()
-        _writer[0] = None
+    global _build
+    if _build is not None and _build.writer is not None:
+        _build.writer.close()  # a rebuild started before the last one finished
+    _build = None
     try:
         catalog = load_catalog()
         generator = load_generator(catalog)
@@ -57,10 +65,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     env = config.theme.get_env()
     env.trim_blocks = env.lstrip_blocks = True
     env.filters["text"] = text
-    _site = Site(catalog, generator, Planner(catalog, generator), roadmaps, comparisons, guides, env)
+    site = Site(catalog, generator, Planner(catalog, generator), roadmaps, comparisons, guides, env)
     # The generator's plans are written by worker processes while MkDocs renders the pages.
-    _writer[0] = generator_page.DataWriter(_site)
-    _writer[0].start()
+    _build = Build(site, generator_page.DataWriter(site))
+    _build.writer.start()  # type: ignore[union-attr]
     return config
 
 
@@ -115,13 +123,14 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     indexing = site_search.start_index(config.site_dir)  # runs beside the generator's workers
     try:
         pattern_pages.copy_mermaid(config.site_dir)
-        pattern_pages.write_filter_text(_current().catalog, config.site_dir)
-        if _writer[0] is None:
-            raise PluginError("hooks/main.py: expected on_config to have started the generator data")
-        _writer[0].finish(config.site_dir)
-        _writer[0] = None
-        site_dir = Path(config.site_dir)
         site = _current()
+        pattern_pages.write_filter_text(site.catalog, config.site_dir)
+        writer = _build.writer if _build is not None else None
+        if writer is None:
+            raise PluginError("hooks/main.py: expected on_config to have started the generator data")
+        writer.finish(config.site_dir)
+        _build.writer = None  # type: ignore[union-attr]
+        site_dir = Path(config.site_dir)
         llms.write(site.catalog, site.roadmaps, site_dir, config.site_url or "/")
         site_search.finish_index(indexing, site_dir)
     except site_search.SearchIndexError as exc:
@@ -134,12 +143,12 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 
 
 def on_build_error(*, error: Exception) -> None:
-    if _writer[0] is not None:  # stop the workers of a failed build
-        _writer[0].close()
-        _writer[0] = None
+    if _build is not None and _build.writer is not None:  # stop the workers of a failed build
+        _build.writer.close()
+        _build.writer = None
 
 
 def _current() -> Site:
-    if _site is None:
+    if _build is None:
         raise PluginError("hooks/main.py: expected on_config to have loaded roadmap_data")
-    return _site
+    return _build.site
