@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from generator_data import FORMAT_VERSION, Encoder, compress, file_name, select_keys
-from mkdocs.exceptions import PluginError
+from markers import Generated, on
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from site_context import Site, Words
@@ -24,35 +24,26 @@ from site_context import Site, Words
 ROOT = Path(__file__).resolve().parent.parent
 DATA_ROOT, HOOKS = ROOT / "roadmap_data", ROOT / "hooks"
 CACHE = ROOT / ".cache" / "generator-data"
-PAGE = "roadmaps/generator.md"
-MARKER = "<!-- hooks/generator_page.py: generator -->"
 DATA_DIR = Path("roadmaps") / "generator" / "data"
 
 
-def render_generator(site: Site, markdown: str, page: Page) -> str | None:
-    if page.file.src_uri != PAGE:
-        return None
-    if MARKER not in markdown:
-        raise PluginError(f"docs/{PAGE}: expected the marker {MARKER}")
+def generator_form(site: Site, page: Page) -> str:
+    """/roadmaps/generator/: the form and the templates the script fills in."""
     ctx = FormContext(site, get_relative_url("patterns/", page.url or "roadmaps/generator/"))
     macros = site.macros("generator")
     # One outer element, so that Python-Markdown keeps the whole block (templates included) as raw HTML.
-    html = '<div class="pr-generator">' + macros.form(ctx) + macros.output(ctx) + "</div>"
-    return markdown.replace(MARKER, _one_block(html))
+    return _one_block('<div class="pr-generator">' + macros.form(ctx) + macros.output(ctx) + "</div>")
 
 
-HOW_PAGE = "roadmaps/how-it-works.md"
-HOW_MARKER = "<!-- hooks/generator_page.py: how-it-works -->"
-
-
-def render_how_it_works(site: Site, markdown: str, page: Page) -> str | None:
+def how_it_works(site: Site, page: Page) -> str:
     """/roadmaps/how-it-works/: the generator's rules, rendered from rules.yml and the catalog."""
-    if page.file.src_uri != HOW_PAGE:
-        return None
-    if HOW_MARKER not in markdown:
-        raise PluginError(f"docs/{HOW_PAGE}: expected the marker {HOW_MARKER}")
-    ctx = FormContext(site, "../../patterns/")
-    return markdown.replace(HOW_MARKER, site.macros("generator").how_it_works(ctx))
+    return site.macros("generator").how_it_works(FormContext(site, "../../patterns/"))
+
+
+MARKERS = {
+    "generator": Generated(on("roadmaps/generator.md"), generator_form),
+    "how-it-works": Generated(on("roadmaps/how-it-works.md"), how_it_works),
+}
 
 
 def inputs_key() -> str:

@@ -1,25 +1,18 @@
-"""Renderers for the guides (docs/guides/*.md): each page's `<!-- guide: name -->` markers are
-replaced with Markdown rendered from roadmap_data/guides/*.yml, the catalog and the generator's rules.
-
-Called by hooks/main.py. A page must hold each of its markers exactly once, and no other marker.
-"""
+"""Renderers for the guides (docs/guides/*.md): each page's `<!-- generated: name -->` markers are
+replaced with Markdown rendered from roadmap_data/guides/*.yml, the catalog and the generator's rules
+(MARKERS; markers.py checks that each page holds its own markers once and no other)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 import guides
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.pages import Page
+from markers import Generated, on
 from pattern_pages import group_by_category
 from site_context import LABELS, Site
 
-MARKER = re.compile(r"^<!-- guide: ([a-z-]+) -->$", re.MULTILINE)
-# The markers each guide page must hold, once each.
+# The markers each guide page holds, once each.
 PAGES = {
-    "guides/index.md": (),
-    "guides/quick-start.md": (),
     "guides/selection-wizard.md": ("wizard",),
     "guides/learning-paths.md": ("paths", "groups", "quiz"),
     "guides/choosing.md": (
@@ -69,20 +62,8 @@ def renderers(site: Site) -> dict[str, dict[str, Callable[[], str]]]:
     }
 
 
-def render_guide(site: Site, markdown: str, page: Page) -> str | None:
-    name = page.file.src_uri
-    if not name.startswith("guides/"):
-        return None
-    if name not in PAGES:
-        raise PluginError(f"docs/{name}: expected one of the guide pages in hooks/guide_pages.py {sorted(PAGES)}")
-    wanted = PAGES[name]
-    found = MARKER.findall(markdown)
-    for marker in sorted(set(found) | set(wanted)):
-        if marker not in wanted:
-            raise PluginError(f"docs/{name}: unknown marker '<!-- guide: {marker} -->' (expected {sorted(wanted)})")
-        if found.count(marker) != 1:
-            raise PluginError(f"docs/{name}: expected the marker '<!-- guide: {marker} -->' exactly once")
-    if not wanted:
-        return markdown
-    render = renderers(site)[name]
-    return MARKER.sub(lambda match: render[match.group(1)](), markdown)
+def _guide(page_name: str, marker: str) -> Generated:
+    return Generated(on(page_name), lambda site, page: renderers(site)[page_name][marker]())
+
+
+MARKERS = {marker: _guide(page_name, marker) for page_name, markers in PAGES.items() for marker in markers}

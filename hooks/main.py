@@ -19,6 +19,7 @@ import compare_pages
 import generator_page
 import guide_pages
 import llms
+import markers
 import pattern_pages
 import roadmap_pages
 import security
@@ -83,27 +84,22 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
     return nav
 
 
-# Each renders the pages it owns and returns None for any other page; the first answer wins.
-RENDERERS = (
-    pattern_pages.render_pattern,
-    pattern_pages.render_catalog,
-    generator_page.render_generator,
-    generator_page.render_how_it_works,
-    compare_pages.render_comparison,
-    compare_pages.render_list,
-    roadmap_pages.render_index,
-    roadmap_pages.render_implementation,
-    guide_pages.render_guide,
+# Every `<!-- generated: name -->` marker in docs/, and what renders it (markers.py).
+MARKERS = markers.registry(
+    [pattern_pages.MARKERS, compare_pages.MARKERS, roadmap_pages.MARKERS, generator_page.MARKERS, guide_pages.MARKERS]
 )
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     site = _current()
     site_search.take_over(page.meta)  # Pagefind indexes the site after the build
-    for render in RENDERERS:
-        if (md := render(site, markdown, page)) is not None:
-            return md
-    return None
+    pattern = pattern_pages.render_pattern(site, markdown, page)  # the metadata around a pattern's prose
+    if pattern is not None:
+        return pattern
+    try:
+        return markers.expand(markdown, page.file.src_uri, MARKERS, site, page)
+    except markers.MarkerError as exc:
+        raise PluginError(str(exc)) from None
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

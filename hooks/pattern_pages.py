@@ -14,6 +14,7 @@ from pathlib import Path
 
 import maps
 from catalog import CATALOG_PAGES, Catalog
+from markers import Generated, on
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
@@ -28,11 +29,6 @@ MERMAID_ENTRY = "mermaid.esm.min.mjs"
 MERMAID_CHUNKS = "chunks/mermaid.esm.min"
 MERMAID_TARGET = Path("assets") / "vendor" / "mermaid"
 CITED = re.compile(r"\]\((https?://[^)\s]+)\)")  # a link in the prose: its source is not linked twice
-CATALOG_MARKERS = {
-    "patterns/index.md": "<!-- hooks/pattern_pages.py: catalog -->",
-    "patterns/aliases.md": "<!-- hooks/pattern_pages.py: aliases -->",
-    "patterns/maps.md": "<!-- hooks/pattern_pages.py: maps -->",
-}
 
 
 def render_pattern(site: Site, markdown: str, page: Page) -> str | None:
@@ -67,28 +63,35 @@ def appears_in(site: Site, pattern_id: str) -> list[dict[str, str]]:
     ]
 
 
-def render_catalog(site: Site, markdown: str, page: Page) -> str | None:
-    """/patterns/ (the filterable table), /patterns/aliases/ and /patterns/maps/."""
-    name = page.file.src_uri
-    if name not in CATALOG_MARKERS:
-        return None
-    marker = CATALOG_MARKERS[name]
-    if marker not in markdown:
-        raise PluginError(f"docs/{name}: expected the marker {marker}")
-    macros, catalog = site.macros("pattern"), site.catalog
-    groups = group_by_category(catalog.patterns.values())
-    if name == "patterns/index.md":
-        challenges = [(o.value, o.label) for o in site.generator.field("challenges").options]
-        html = macros.catalog(groups, LABELS, challenges)
-        return markdown.replace(marker, "\n".join(line for line in html.splitlines() if line.strip()))
-    if name == "patterns/aliases.md":
-        rows = sorted(
-            ((a.name, a.catalog, p) for p in catalog.patterns.values() for a in p.aliases),
-            key=lambda row: (row[0].lower(), row[1].value),
-        )
-        return markdown.replace(marker, macros.aliases(rows, LABELS))
-    items = [(category, maps.category_map(catalog, category)) for category, _ in groups]
-    return markdown.replace(marker, macros.maps(items, LABELS))
+def catalog_table(site: Site, page: Page) -> str:
+    """/patterns/: the filterable table, one block of raw HTML."""
+    groups = group_by_category(site.catalog.patterns.values())
+    challenges = [(o.value, o.label) for o in site.generator.field("challenges").options]
+    html = site.macros("pattern").catalog(groups, LABELS, challenges)
+    return "\n".join(line for line in html.splitlines() if line.strip())
+
+
+def alias_index(site: Site, page: Page) -> str:
+    """/patterns/aliases/: every other catalog's name for a pattern."""
+    rows = sorted(
+        ((a.name, a.catalog, p) for p in site.catalog.patterns.values() for a in p.aliases),
+        key=lambda row: (row[0].lower(), row[1].value),
+    )
+    return site.macros("pattern").aliases(rows, LABELS)
+
+
+def category_maps(site: Site, page: Page) -> str:
+    """/patterns/maps/: one relationship map per category."""
+    groups = group_by_category(site.catalog.patterns.values())
+    items = [(category, maps.category_map(site.catalog, category)) for category, _ in groups]
+    return site.macros("pattern").maps(items, LABELS)
+
+
+MARKERS = {
+    "catalog": Generated(on("patterns/index.md"), catalog_table),
+    "aliases": Generated(on("patterns/aliases.md"), alias_index),
+    "maps": Generated(on("patterns/maps.md"), category_maps),
+}
 
 
 def group_nav(site: Site, nav: Navigation, files: Files) -> Navigation:

@@ -6,6 +6,7 @@ have no Markdown source in docs/); the index and implementation pages fill a mar
 
 from __future__ import annotations
 
+from markers import Generated, on
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -15,13 +16,6 @@ from roadmaps import Roadmap
 from schedule import Slot
 from site_context import Site
 from spreadsheets import build_csv, build_xlsx
-
-INDEX_MARKER = "<!-- hooks/roadmap_pages.py: compare -->"
-MARKERS = {
-    "<!-- hooks/roadmap_pages.py: maturity -->": "maturity",
-    "<!-- hooks/roadmap_pages.py: domains -->": "domains",
-    "<!-- hooks/roadmap_pages.py: milestones -->": "milestones",
-}
 
 
 def add_files(site: Site, config: MkDocsConfig, files: Files) -> Files:
@@ -58,35 +52,36 @@ def group_nav(site: Site, nav: Navigation, files: Files) -> Navigation:
     return nav
 
 
-def render_index(site: Site, markdown: str, page: Page) -> str | None:
-    if page.file.src_uri != "roadmaps/index.md":
-        return None
-    if INDEX_MARKER not in markdown:
-        raise PluginError(f"docs/roadmaps/index.md: expected the marker {INDEX_MARKER}")
+def roadmap_comparison(site: Site, page: Page) -> str:
     items = [(r, r.slots(site.catalog)) for r in site.roadmaps.roadmaps.values()]
-    return markdown.replace(INDEX_MARKER, site.macros("roadmap").compare(items, site.words))
+    return site.macros("roadmap").compare(items, site.words)
 
 
-def render_implementation(site: Site, markdown: str, page: Page) -> str | None:
-    if page.file.src_uri != "roadmaps/implementation.md":
-        return None
-    macros, words, priorities = site.macros("roadmap"), site.words, site.roadmaps.priorities
+def implementation_maturity(site: Site, page: Page) -> str:
+    return site.macros("roadmap").maturity(site.roadmaps.priorities, site.words)
+
+
+def implementation_domains(site: Site, page: Page) -> str:
+    priorities = site.roadmaps.priorities
     domain_slots = {
         domain: [
             Slot(s.pattern, s.start, s.start + (s.weeks or site.catalog.get(s.pattern).effort_weeks) - 1) for s in steps
         ]
         for domain, steps in priorities.domains.items()
     }
-    rendered = {
-        "maturity": lambda: macros.maturity(priorities, words),
-        "domains": lambda: macros.domains(priorities, domain_slots, words),
-        "milestones": lambda: macros.milestones(list(site.roadmaps.roadmaps.values())),
-    }
-    for marker, name in MARKERS.items():
-        if marker not in markdown:
-            raise PluginError(f"docs/roadmaps/implementation.md: expected the marker {marker}")
-        markdown = markdown.replace(marker, rendered[name]())
-    return markdown
+    return site.macros("roadmap").domains(priorities, domain_slots, site.words)
+
+
+def implementation_milestones(site: Site, page: Page) -> str:
+    return site.macros("roadmap").milestones(list(site.roadmaps.roadmaps.values()))
+
+
+MARKERS = {
+    "roadmap-comparison": Generated(on("roadmaps/index.md"), roadmap_comparison),
+    "implementation-maturity": Generated(on("roadmaps/implementation.md"), implementation_maturity),
+    "implementation-domains": Generated(on("roadmaps/implementation.md"), implementation_domains),
+    "implementation-milestones": Generated(on("roadmaps/implementation.md"), implementation_milestones),
+}
 
 
 def gantt(r: Roadmap, slots: list[Slot]) -> list[tuple[int, list[tuple[Slot, float, float]]]]:

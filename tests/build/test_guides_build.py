@@ -36,7 +36,7 @@ def linked_ids(fragment: str) -> list[str]:
 )
 def test_every_guide_is_built_without_leftover_markers(built_site: BuiltSite, path: str) -> None:
     html = page(built_site, path)
-    assert "<!-- guide:" not in html and "--8<--" not in html
+    assert "<!-- generated:" not in html and "--8<--" not in html
     assert "<h1" in html
 
 

@@ -219,19 +219,28 @@ def test_a_missing_guide_file_is_named(copy: Path) -> None:
         guides.load_guides(CATALOG, GENERATOR, copy)
 
 
-def test_a_guide_marker_that_no_renderer_knows_stops_the_build() -> None:
-    import guide_pages
-    from mkdocs.exceptions import PluginError
+def test_markers_unknown_misplaced_doubled_or_missing_stop_the_build() -> None:
+    """One registry for every page's `<!-- generated: name -->` markers (hooks/markers.py)."""
+    import main
+    import markers
 
-    class FakeFile:
-        src_uri = "guides/choosing.md"
-
-    class FakePage:
-        file = FakeFile()
-
+    rendered = []
+    known = {
+        name: markers.Generated(g.pages, lambda site, page, name=name: rendered.append(name) or f"[{name}]")
+        for name, g in main.MARKERS.items()
+    }
     source = (DATA_DIR.parent / "docs" / "guides" / "choosing.md").read_text(encoding="utf-8")
-    with pytest.raises(PluginError, match="unknown marker '<!-- guide: nonsense -->'"):
-        guide_pages.render_guide(None, source + "\n<!-- guide: nonsense -->\n", FakePage())  # type: ignore[arg-type]
-    missing = re.sub(r"^<!-- guide: emergency -->$", "", source, flags=re.M)
-    with pytest.raises(PluginError, match="emergency -->' exactly once"):
-        guide_pages.render_guide(None, missing, FakePage())  # type: ignore[arg-type]
+    out = markers.expand(source, "guides/choosing.md", known, None, None)
+    assert "[emergency]" in out and "<!-- generated:" not in out and "emergency" in rendered
+    bad = {
+        "unknown marker '<!-- generated: nonsense -->'": source + "\n<!-- generated: nonsense -->\n",
+        "'<!-- generated: catalog -->' does not belong on this page": source + "\n<!-- generated: catalog -->\n",
+        "'<!-- generated: quiz -->' does not belong": source + "\n<!-- generated: quiz -->\n",
+        "'<!-- generated: emergency -->' once, not 2 times": source + "\n<!-- generated: emergency -->\n",
+        "expected the marker '<!-- generated: emergency -->'": source.replace("<!-- generated: emergency -->", ""),
+    }
+    for message, markdown in bad.items():
+        with pytest.raises(markers.MarkerError, match=re.escape(message)):
+            markers.expand(markdown, "guides/choosing.md", known, None, None)
+    with pytest.raises(markers.MarkerError, match="registered twice"):
+        markers.registry([{"a": known["emergency"]}, {"a": known["quiz"]}])
