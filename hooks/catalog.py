@@ -47,6 +47,11 @@ class Problem:
         return f"{self.file}: {where}: {self.expected}"
 
 
+def no_such_pattern(file: str, field: str, pid: str, consequence: bool = False) -> Problem:
+    """The one wording for a reference to a pattern that does not exist."""
+    return Problem(file, field, f"expected an existing pattern id (no '{pid}.yml')", consequence)
+
+
 class DataError(Exception):
     """One or more problems in the data; str() is one line per problem."""
 
@@ -205,9 +210,7 @@ def _reference_problems(
                 elif ref in broken:
                     waiting[ref] = waiting.get(ref, 0) + 1
                 elif ref not in patterns:
-                    problems.append(
-                        Problem(rel(files[pid]), where, f"expected an existing pattern id (no '{ref}.yml')")
-                    )
+                    problems.append(no_such_pattern(rel(files[pid]), where, ref))
             dupes = sorted({v for v in values if values.count(v) > 1})
             if dupes:
                 problems.append(Problem(rel(files[pid]), key, f"expected each id once (repeated: {dupes})"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
-from catalog import DATA_DIR, ROOT, Catalog, DataError, Problem, load_record, rel
+from catalog import DATA_DIR, ROOT, Catalog, DataError, Problem, load_record, no_such_pattern, rel
 from models import Slug, Strict
 from pydantic import Field, StringConstraints
 
@@ -54,7 +54,7 @@ def load_comparisons(
             problems.append(Problem(file, "id", f"expected '{path.stem}' to match the file name"))
         for index, pid in enumerate(record.patterns):
             if pid not in catalog.patterns:
-                problems.append(Problem(file, f"patterns.{index}", f"expected an existing pattern id (no '{pid}.yml')"))
+                problems.append(no_such_pattern(file, f"patterns.{index}", pid))
         for row in ROWS:
             cells = getattr(record.rows, row)
             if len(cells) != len(record.patterns):

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from catalog import DATA_DIR, Catalog, DataError, Problem, load_records, rel
+from catalog import DATA_DIR, Catalog, DataError, Problem, load_records, no_such_pattern, rel
 from generator_models import Form, FormField, Rules
 from models import Challenge, Goal, Layer, Scale, SystemType, TeamSize, Tier
 
@@ -87,11 +87,11 @@ def _rules_problems(rules: Rules, catalog: Catalog, path: Path) -> list[Problem]
             for index, pid in enumerate(ids):
                 if pid not in catalog.patterns:
                     where = f"baselines.{group}.{key.value}.{index}"
-                    problems.append(Problem(file, where, f"expected an existing pattern id (no '{pid}.yml')"))
+                    problems.append(no_such_pattern(file, where, pid))
     for index, rule in enumerate(rules.avoid):
         if rule.pattern not in catalog.patterns:
             problems.append(
-                Problem(file, f"avoid.{index}.pattern", f"expected an existing pattern id (no '{rule.pattern}.yml')")
+                no_such_pattern(file, f"avoid.{index}.pattern", rule.pattern)
             )
         for spot, pid in enumerate(rule.instead):
             if pid not in catalog.patterns or pid == rule.pattern:
@@ -126,7 +126,7 @@ def _model_problems(rules: Rules, catalog: Catalog, file: str) -> list[Problem]:
     def plannable(where: str, pid: str, system: SystemType | None = None, scale: Scale | None = None) -> None:
         p = patterns.get(pid)
         if p is None:
-            problems.append(Problem(file, where, f"expected an existing pattern id (no '{pid}.yml')"))
+            problems.append(no_such_pattern(file, where, pid))
         elif p.layer == Layer.datastore:
             problems.append(Problem(file, where, f"expected a pattern a team adopts ('{pid}' is a datastore internal)"))
         elif system is not None and system not in p.fits.system_types:
@@ -193,7 +193,7 @@ def _model_problems(rules: Rules, catalog: Catalog, file: str) -> list[Problem]:
                 problems.append(Problem(file, where, expected))
     for index, pid in enumerate(rules.situational):
         if pid not in patterns:
-            problems.append(Problem(file, f"situational.{index}", f"expected an existing pattern id (no '{pid}.yml')"))
+            problems.append(no_such_pattern(file, f"situational.{index}", pid))
     for challenge, ids in rules.stores.items():
         for index, pid in enumerate(ids):
             if patterns.get(pid) is None or patterns[pid].layer != Layer.datastore:

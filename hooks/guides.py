@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from catalog import DATA_DIR, Catalog, DataError, Problem, load_records, rel
+from catalog import DATA_DIR, Catalog, DataError, Problem, load_records, no_such_pattern, rel
 from generator_rules import Generator
 from guide_models import Choosing, Learning, Wizard
 from maps import quote
@@ -57,7 +57,7 @@ class Checks:
             if pid is None:
                 continue
             if pid not in self.catalog.patterns:
-                self.fail(f"{field}.{index}", f"expected an existing pattern id (no '{pid}.yml')")
+                self.problems.append(no_such_pattern(self.file, f"{field}.{index}", pid))
             elif pid in seen:
                 self.fail(f"{field}.{index}", f"expected each pattern once (repeated: '{pid}')")
             seen.add(pid)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
 
-from catalog import DATA_DIR, Catalog, DataError, Problem, load_record, rel
+from catalog import DATA_DIR, Catalog, DataError, Problem, load_record, no_such_pattern, rel
 from generator_rules import Generator
 from models import Line, Scale, Slug, Strict, TeamSize, Text
 from pydantic import Field, StringConstraints
@@ -123,11 +123,11 @@ def _roadmap_problems(r: Roadmap, catalog: Catalog, generator: Generator, file: 
     known = catalog.patterns
     for index, pid in enumerate(r.assumes):
         if pid not in known:
-            problems.append(Problem(file, f"assumes.{index}", f"expected an existing pattern id (no '{pid}.yml')"))
+            problems.append(no_such_pattern(file, f"assumes.{index}", pid))
     for index, item in enumerate(r.not_yet):
         if item.pattern not in known:
             problems.append(
-                Problem(file, f"not_yet.{index}.pattern", f"expected an existing pattern id (no '{item.pattern}.yml')")
+                no_such_pattern(file, f"not_yet.{index}.pattern", item.pattern)
             )
     where: dict[str, str] = {}
     week = 1
@@ -143,13 +143,7 @@ def _roadmap_problems(r: Roadmap, catalog: Catalog, generator: Generator, file: 
         for s_index, step in enumerate(phase.steps):
             where.setdefault(step.pattern, f"{at}.steps.{s_index}")
             if step.pattern not in known:
-                problems.append(
-                    Problem(
-                        file,
-                        f"{at}.steps.{s_index}.pattern",
-                        f"expected an existing pattern id (no '{step.pattern}.yml')",
-                    )
-                )
+                problems.append(no_such_pattern(file, f"{at}.steps.{s_index}.pattern", step.pattern))
             elif not phase.start <= step.start <= phase.end:
                 problems.append(
                     Problem(
@@ -225,7 +219,7 @@ def _priority_problems(p: Priorities, catalog: Catalog, file: str) -> list[Probl
             for index, pid in enumerate(ids):
                 at = f"maturity.{scale.value}.{tier}.{index}"
                 if pid not in catalog.patterns:
-                    problems.append(Problem(file, at, f"expected an existing pattern id (no '{pid}.yml')"))
+                    problems.append(no_such_pattern(file, at, pid))
                     continue
                 if scale not in catalog.get(pid).fits.scales:
                     problems.append(Problem(file, at, f"expected a pattern that pays off at {scale.value} scale"))
@@ -238,13 +232,7 @@ def _priority_problems(p: Priorities, catalog: Catalog, file: str) -> list[Probl
         slots = []
         for index, step in enumerate(steps):
             if step.pattern not in catalog.patterns:
-                problems.append(
-                    Problem(
-                        file,
-                        f"domains.{domain}.{index}.pattern",
-                        f"expected an existing pattern id (no '{step.pattern}.yml')",
-                    )
-                )
+                problems.append(no_such_pattern(file, f"domains.{domain}.{index}.pattern", step.pattern))
                 continue
             slots.append(
                 Slot(step.pattern, step.start, step.start + (step.weeks or catalog.get(step.pattern).effort_weeks) - 1)
