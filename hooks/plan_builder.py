@@ -213,8 +213,10 @@ class PlanBuilder:
         # 3. A light team's extended foundation, then the rest by relevance, paced from here. Once the
         # plan simplifies the system (consolidates services, draws module boundaries), only what a
         # ticked challenge asks for: not the system type's baselines, nor every pattern the goal attracts.
-        # (after phase 1: `first_end` is its last week, 1-based, so also the first week after it, 0-based)
-        self.lanes.origin = max(first_end, *(slot[0] for slot in self.slots.values()))
+        # Phase 1 ends at the later of its planned end and the foundation's last start (plan_phases);
+        # its last week, 1-based, is also the first week after it, 0-based: relevance starts there.
+        phase_one_end = max(first_end, self.timeline.phases[0].end)
+        self.lanes.origin = max(phase_one_end, *(slot[0] for slot in self.slots.values()))
         if light:
             self.missed += [pid for pid, why in extended if self.usable(pid) and not self.place(pid, why, True)]
         if any(pid in self.slots for pid in rules.simplifying):
