@@ -10,9 +10,10 @@ needs: about 190 KiB for the first query (its WebAssembly included) and 50-100 K
 later one, and nothing until they search (`make bench` prints these figures).
 
 What is indexed: each page's article (marked `data-pagefind-body`), minus what is not prose a reader searches for:
-`LEFT_OUT` here, and what the templates mark `data-pagefind-ignore` (the lists of neighbouring
-patterns on a pattern page, the success-metrics tables and the progress tracker, which repeat
-every pattern). So the catalog page is found by its title and introduction, and each pattern by
+`LEFT_OUT` here (what the theme and Markdown make), and what our templates mark
+`data-pagefind-ignore` (the catalog's table, whose filter has its own text index; the lists of
+neighbouring patterns on a pattern page; the success-metrics tables and the progress tracker,
+which repeat every pattern). So the catalog page is found by its title and introduction, and each pattern by
 its own page.
 """
 
@@ -28,7 +29,6 @@ ARTICLE = '<article class="md-content__inner md-typeset">'  # Material's; `prepa
 INDEXED = "pr_search_indexed"  # page meta: does the page's front matter let it into search?
 LEFT_OUT = ", ".join(
     [
-        ".pr-catalog",  # the catalog's table (its filter has its own text index)
         "pre.mermaid",  # diagram sources
         ".headerlink",  # the pilcrow after each heading
         "form",  # form controls: labels and options, not prose
