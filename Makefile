@@ -10,6 +10,8 @@ PYTHON ?= python3
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 ESLINT := npx --no-install eslint --config tests/js/eslint.config.mjs docs/assets/javascripts tests/js
+# The import contracts in pyproject.toml ([tool.importlinter]): imports run one way.
+IMPORTS := PYTHONPATH=hooks $(BIN)/lint-imports --no-cache
 
 .PHONY: serve build test lint bench fuzz schema validate install clean
 
@@ -21,12 +23,14 @@ build: install
 
 test: install /usr/bin/chromium
 	$(BIN)/ruff check hooks tests docs/guides/code
+	$(IMPORTS)
 	$(ESLINT)
 	node --test tests/js/
 	$(BIN)/python -m pytest
 
 lint: install
 	$(BIN)/ruff check hooks tests docs/guides/code
+	$(IMPORTS)
 	$(ESLINT)
 
 bench: install
@@ -39,11 +43,11 @@ fuzz: install
 
 # Validate roadmap_data/ without building; rewrite the JSON Schema editors use.
 validate: install
-	$(BIN)/python hooks/catalog.py
-	$(BIN)/python hooks/prose.py
+	$(BIN)/python hooks/cli.py validate
+	$(BIN)/python hooks/cli.py prose
 
 schema: install
-	$(BIN)/python hooks/catalog.py --export-schema
+	$(BIN)/python hooks/cli.py schema
 
 install: $(VENV)/.installed node_modules/.package-lock.json
 

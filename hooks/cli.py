@@ -1,8 +1,13 @@
-"""The command-line planner: one plan, or all 102,400, from the same engine as the site.
+"""The command line: the planner (one plan, or all 102,400, from the same engine as the site) and
+the authors' checks.
 
     .venv/bin/python hooks/cli.py plan --system monolith --scale growth --team small \\
         --challenges reliability,deployment --goal agility --timeline 6months [--format json|markdown]
     .venv/bin/python hooks/cli.py plans > plans.jsonl     # every combination, one JSON object a line
+    .venv/bin/python hooks/cli.py validate                # check roadmap_data/ without building
+    .venv/bin/python hooks/cli.py schema                  # write roadmap_data/schema/*.schema.json
+    .venv/bin/python hooks/cli.py prose [id ...]          # check the prose of every (or some) pattern page
+    .venv/bin/python hooks/cli.py prose --overlap id ...  # the pages sharing most 8-word shingles with it
 
 The JSON of one plan is the contract documented in README ("The command-line planner"). Bad
 arguments get one line naming the argument and the allowed values, and exit code 2.
@@ -17,10 +22,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from catalog import DataError, load_catalog
-from engine import Planner
-from generator_rules import load_generator
-from plan_types import Answers, Plan
+from pattern_roadmap.data.files import DATA_ROOT, rel
+from pattern_roadmap.data.problems import DataError
+from pattern_roadmap.domain import prose
+from pattern_roadmap.domain.catalog import CATALOG_PAGES, PROSE_DIR, load_catalog
+from pattern_roadmap.domain.generator import load_generator
+from pattern_roadmap.engine.plan import Answers, Plan
+from pattern_roadmap.engine.planner import Planner
+from pattern_roadmap.schema.registry import export_schemas
 
 PARAMS = ("system", "scale", "team", "challenges", "goal", "timeline")
 
@@ -43,6 +52,9 @@ def parse(argv: list[str], planner: Planner) -> tuple[str, Answers | None, str]:
         one.add_argument(f"--{param}", default=None if field.multiple else field.default)
     one.add_argument("--format", default="json")
     sub.add_parser("plans", help="print every plan as JSON Lines")
+    sub.add_parser("validate", help="check roadmap_data/ without building")
+    sub.add_parser("schema", help="write roadmap_data/schema/*.schema.json")
+    sub.add_parser("prose", help="check the prose of pattern pages (--overlap: shared shingles)")
     args = parser.parse_args(argv)
     if args.command == "plans":
         return "plans", None, "json"
@@ -104,7 +116,50 @@ def markdown(plan: Plan, planner: Planner) -> str:
     return "\n".join(lines)
 
 
+def validate() -> int:
+    try:
+        catalog = load_catalog()
+        generator = load_generator(catalog)
+    except DataError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    print(f"ok: {len(catalog.patterns)} patterns, {len(generator.form.fields)} form fields, rules")
+    return 0
+
+
+def schema() -> int:
+    for path in export_schemas(DATA_ROOT / "schema"):
+        print(f"wrote {rel(path)}")
+    return 0
+
+
+def check_prose(args: list[str]) -> int:
+    if args[:1] == ["--overlap"]:
+        pages = [p for p in sorted(PROSE_DIR.glob("*.md")) if p.stem not in CATALOG_PAGES]
+        for pid in args[1:]:
+            top = prose.overlaps(PROSE_DIR / f"{pid}.md", pages)[:3]
+            print(pid + ": " + ", ".join(f"{other} {share:.1%}" for share, other in top))
+        return 0
+    paths = [PROSE_DIR / f"{a}.md" for a in args] or sorted(PROSE_DIR.glob("*.md"))
+    failed = 0
+    for path in paths:
+        if path.stem in CATALOG_PAGES:
+            continue
+        report = prose.check_page(path)
+        print(f"{'ok ' if not report.problems else 'BAD'} {report.page}: {report.words} words, "
+              f"{len(report.diagrams)} diagram(s)")
+        for problem in report.problems:
+            print(f"    {problem}")
+        failed += bool(report.problems)
+    return 1 if failed else 0
+
+
+AUTHORS = {"validate": lambda args: validate(), "schema": lambda args: schema(), "prose": check_prose}
+
+
 def main(argv: list[str]) -> int:
+    if argv[:1] and argv[0] in AUTHORS:
+        return AUTHORS[argv[0]](argv[1:])
     try:
         catalog = load_catalog()
         planner = Planner(catalog, load_generator(catalog))

@@ -1,12 +1,11 @@
-"""MkDocs hooks: the only hook module in mkdocs.yml. Thin glue that delegates.
+"""MkDocs hooks: the only hook module in mkdocs.yml, and the only module that imports MkDocs.
 
-Each event loads or hands over the validated data and calls one small renderer per kind of
-output: pattern_pages.py (pattern pages, catalog, maps, aliases, navigation), generator_page.py
-(the generator's form and its pre-generated plans), roadmap_pages.py (pre-built roadmaps, their
-spreadsheets, the roadmaps index, the implementation guide), compare_pages.py (comparisons) and
-guide_pages.py (the guides).
-Every data problem stops the build with one line per problem (file, field, what was expected)
-and no traceback.
+Thin glue. on_config loads and checks roadmap_data/ (pattern_roadmap.domain) and starts the
+workers that write the generator's plans (postbuild.generator_data); the page events hand each page
+to the renderers (pattern_roadmap.render: a pattern's metadata around its prose, and every
+`<!-- generated: name -->` marker); on_post_build copies mermaid, writes the search index, llms.txt
+and the security headers (pattern_roadmap.postbuild). Every data problem stops the build with one
+line per problem (file, field, what was expected) and no traceback.
 """
 
 from __future__ import annotations
@@ -14,28 +13,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import a11y
-import compare_pages
-import generator_page
-import guide_pages
-import llms
-import markers
-import pattern_pages
-import roadmap_pages
-import security
-import site_search
-from catalog import DataError, load_catalog
-from comparisons import load_comparisons
-from engine import Planner
-from generator_rules import load_generator
-from guides import load_guides
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
-from mkdocs.structure.nav import Navigation
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
-from roadmaps import load_roadmaps
-from site_context import Site, text
+
+from pattern_roadmap.data.problems import DataError
+from pattern_roadmap.postbuild import a11y, assets, search, security
+from pattern_roadmap.postbuild.generator_data import DataWriter
+from pattern_roadmap.render import llms, markers, pages, pattern_pages, roadmap_pages
+from pattern_roadmap.render.context import Site, load_site
 
 
 @dataclass
@@ -44,7 +32,7 @@ class Build:
     generator's data. Made in on_config, so a `mkdocs serve` rebuild never sees the last one's."""
 
     site: Site
-    writer: generator_page.DataWriter | None
+    writer: DataWriter | None
 
 
 _build: Build | None = None  # the build in progress (MkDocs hooks are module functions)
@@ -56,48 +44,47 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _build.writer.close()  # a rebuild started before the last one finished
     _build = None
     try:
-        catalog = load_catalog()
-        generator = load_generator(catalog)
-        roadmaps = load_roadmaps(catalog, generator)
-        comparisons = load_comparisons(catalog)
-        guides = load_guides(catalog, generator)
+        site = load_site(config.theme.get_env())
     except DataError as exc:
         raise PluginError("roadmap_data is invalid:\n" + str(exc)) from None
-    env = config.theme.get_env()
-    env.trim_blocks = env.lstrip_blocks = True
-    env.filters["text"] = text
-    site = Site(catalog, generator, Planner(catalog, generator), roadmaps, comparisons, guides, env)
     # The generator's plans are written by worker processes while MkDocs renders the pages.
-    _build = Build(site, generator_page.DataWriter(site))
+    _build = Build(site, DataWriter(site.planner))
     _build.writer.start()  # type: ignore[union-attr]
     return config
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    return roadmap_pages.add_files(_current(), config, files)
+    for path, content in roadmap_pages.generated_files(_current(), config.site_url or "/"):
+        files.append(File.generated(config, path, content=content))
+    return files
 
 
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
     site = _current()
-    nav = roadmap_pages.group_nav(site, nav, files)
-    nav = pattern_pages.group_nav(site, nav, files)  # last: it rebuilds the page order
+    roadmaps = _section(files, "roadmaps/index.md", "Roadmaps")
+    for path in roadmap_pages.nav_pages(site):  # after the section's own pages
+        _adopt(roadmaps, files, path)
+    patterns = _section(files, "patterns/index.md", "Patterns")
+    for title, paths in pattern_pages.nav_sections(site):  # one section per category
+        category = Section(title, [])
+        category.parent = patterns
+        patterns.children.append(category)
+        for path in paths:
+            _adopt(category, files, path)
+    nav.pages = _pages(nav.items)  # the order of previous/next links follows the new sections
+    for before, after in zip(nav.pages, nav.pages[1:], strict=False):
+        before.next_page, after.previous_page = after, before
     return nav
-
-
-# Every `<!-- generated: name -->` marker in docs/, and what renders it (markers.py).
-MARKERS = markers.registry(
-    [pattern_pages.MARKERS, compare_pages.MARKERS, roadmap_pages.MARKERS, generator_page.MARKERS, guide_pages.MARKERS]
-)
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     site = _current()
-    site_search.take_over(page.meta)  # Pagefind indexes the site after the build
+    search.take_over(page.meta)  # Pagefind indexes the site after the build
     pattern = pattern_pages.render_pattern(site, markdown, page)  # the metadata around a pattern's prose
     if pattern is not None:
         return pattern
     try:
-        return markers.expand(markdown, page.file.src_uri, MARKERS, site, page)
+        return markers.expand(markdown, page.file.src_uri, pages.MARKERS, site, page)
     except markers.MarkerError as exc:
         raise PluginError(str(exc)) from None
 
@@ -107,29 +94,28 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    return site_search.prepare(a11y.name_theme_widgets(output), page.meta)
+    return search.prepare(a11y.name_theme_widgets(output), page.meta)
 
 
 def on_post_template(output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
     # 404.html is a template, not a page
-    return site_search.prepare(a11y.name_theme_widgets(output_content), {site_search.INDEXED: False})
+    return search.prepare(a11y.name_theme_widgets(output_content), {search.INDEXED: False})
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    indexing = site_search.start_index(config.site_dir)  # runs beside the generator's workers
+    site_dir = Path(config.site_dir)
+    indexing = search.start_index(config.site_dir)  # runs beside the generator's workers
     try:
-        pattern_pages.copy_mermaid(config.site_dir)
+        assets.copy_mermaid(config.site_dir)
         site = _current()
         pattern_pages.write_filter_text(site.catalog, config.site_dir)
-        writer = _build.writer if _build is not None else None
-        if writer is None:
+        if _build is None or _build.writer is None:
             raise PluginError("hooks/main.py: expected on_config to have started the generator data")
-        writer.finish(config.site_dir)
-        _build.writer = None  # type: ignore[union-attr]
-        site_dir = Path(config.site_dir)
+        _build.writer.finish(config.site_dir)
+        _build.writer = None
         llms.write(site.catalog, site.roadmaps, site_dir, config.site_url or "/")
-        site_search.finish_index(indexing, site_dir)
-    except site_search.SearchIndexError as exc:
+        search.finish_index(indexing, site_dir)
+    except (search.SearchIndexError, assets.AssetError) as exc:
         raise PluginError(str(exc)) from None
     finally:
         if indexing.poll() is None:  # the build failed before the index was done
@@ -148,3 +134,29 @@ def _current() -> Site:
     if _build is None:
         raise PluginError("hooks/main.py: expected on_config to have loaded roadmap_data")
     return _build.site
+
+
+def _section(files: Files, index: str, title: str) -> Section:
+    """The nav section that holds a given page (mkdocs.yml's nav must have it)."""
+    file = files.get_file_from_path(index)
+    section = file.page.parent if file and file.page else None
+    if not isinstance(section, Section):
+        raise PluginError(f"mkdocs.yml: field 'nav': expected a '{title}' section holding {index}")
+    return section
+
+
+def _adopt(section: Section, files: Files, path: str) -> None:
+    file = files.get_file_from_path(path)
+    assert file is not None and file.page is not None  # the loaders checked that each page exists
+    file.page.parent = section
+    section.children.append(file.page)
+
+
+def _pages(items: list) -> list[Page]:
+    found: list[Page] = []
+    for item in items:
+        if isinstance(item, Page):
+            found.append(item)
+        elif isinstance(item, Section):
+            found.extend(_pages(item.children))
+    return found

@@ -44,7 +44,7 @@ def build(site_dir: Path, site_url: str, reuse: bool = False) -> float:
 
 def site_figures(site: Path, times: list[float]) -> None:
     pages = sorted(site.rglob("*.html"))
-    from catalog import CATALOG_PAGES
+    from pattern_roadmap.domain.catalog import CATALOG_PAGES
 
     pattern_pages = [p for p in pages if p.parent.parent.name == "patterns" and p.parent.name not in CATALOG_PAGES]
     sizes = {p: p.stat().st_size for p in pages}
@@ -54,7 +54,7 @@ def site_figures(site: Path, times: list[float]) -> None:
     mermaid = sum(f.stat().st_size for f in mermaid_files)
     data = [f for f in (site / "roadmaps" / "generator" / "data").iterdir()]
     data_sizes = [f.stat().st_size for f in data]
-    from generator_data import decompress
+    from pattern_roadmap.engine.encoding import decompress
 
     raw_sizes = [len(decompress(f.read_bytes()).encode("utf-8")) for f in data]
     best = min(times)
@@ -166,9 +166,10 @@ def lighthouse_table(site: Path, port: int) -> None:
 
 
 def click_to_render(site: Path, port: int, samples: int = 100) -> list[float]:
-    from catalog import load_catalog
-    from generator_rules import load_generator
     from playwright.sync_api import sync_playwright
+
+    from pattern_roadmap.domain.catalog import load_catalog
+    from pattern_roadmap.domain.generator import load_generator
 
     generator = load_generator(load_catalog())
     rng = random.Random(7)
@@ -190,10 +191,11 @@ def click_to_render(site: Path, port: int, samples: int = 100) -> list[float]:
 
 
 def sensitivity() -> dict[str, float]:
-    from catalog import load_catalog
-    from engine import Planner
-    from generator_rules import load_generator
     from roadmap_checks import check_all
+
+    from pattern_roadmap.domain.catalog import load_catalog
+    from pattern_roadmap.domain.generator import load_generator
+    from pattern_roadmap.engine.planner import Planner
 
     catalog = load_catalog()
     planner = Planner(catalog, load_generator(catalog))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from sitebuild import ROOT, BuiltSite, free_port, mkdocs_build
 
 

@@ -33,6 +33,9 @@ class Lazy:
     def __len__(self) -> int:
         return len(self.loaded())
 
+    def __getitem__(self, key: Any) -> Any:
+        return self.loaded()[key]
+
 
 def lazy(load: Callable[..., Any], *args: Any) -> Lazy:
     """lazy(load_generator, CATALOG): arguments that are Lazy are loaded first."""

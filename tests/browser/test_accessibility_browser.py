@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import Page, expect
+
 from sitebuild import ROOT, BuiltSite
 
 pytestmark = pytest.mark.browser

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from catalog import load_catalog
+from playwright.sync_api import Page, expect
+
 from dataset import lazy
 from diagrams import rendered_diagram_nodes
-from playwright.sync_api import Page, expect
+from pattern_roadmap.domain.catalog import load_catalog
 from sitebuild import BuiltSite
 
 pytestmark = pytest.mark.browser

@@ -7,6 +7,7 @@ import json
 
 import pytest
 from playwright.sync_api import Page, expect
+
 from sitebuild import BuiltSite
 
 pytestmark = pytest.mark.browser

@@ -8,11 +8,12 @@ import re
 from pathlib import Path
 
 import pytest
-from catalog import load_catalog
-from dataset import lazy
-from generator_rules import load_generator
-from guides import load_guides
 from playwright.sync_api import Page, expect
+
+from dataset import lazy
+from pattern_roadmap.domain.catalog import load_catalog
+from pattern_roadmap.domain.generator import load_generator
+from pattern_roadmap.domain.guides import load_guides
 from sitebuild import BuiltSite
 
 pytestmark = pytest.mark.browser

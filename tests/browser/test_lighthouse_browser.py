@@ -4,8 +4,9 @@ attempts), and 100 for accessibility, best practices and SEO. Served with gzip a
 
 from __future__ import annotations
 
-import lighthouse
 import pytest
+
+import lighthouse
 from sitebuild import BuiltSite
 
 pytestmark = pytest.mark.browser

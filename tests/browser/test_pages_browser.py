@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from diagrams import DIAGRAM_SVG, rendered_diagram_nodes
 from playwright.sync_api import Page, expect
+
+from diagrams import DIAGRAM_SVG, rendered_diagram_nodes
 from sitebuild import BuiltSite
 
 pytestmark = pytest.mark.browser

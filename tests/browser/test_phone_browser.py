@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Page
+
 from sitebuild import BuiltSite
 
 pytestmark = pytest.mark.browser

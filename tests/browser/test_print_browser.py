@@ -10,6 +10,7 @@ import unicodedata
 import pytest
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
+
 from sitebuild import BuiltSite
 
 pytestmark = pytest.mark.browser

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from diagrams import rendered_diagram_nodes
 from playwright.sync_api import Page, expect
+
+from diagrams import rendered_diagram_nodes
 from sitebuild import BuiltSite
 
 pytestmark = pytest.mark.browser

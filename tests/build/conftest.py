@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from sitebuild import ROOT
 
 COPIED = ("mkdocs.yml", "docs", "overrides", "hooks", "roadmap_data")

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from catalog import load_catalog
+
 from dataset import lazy
-from models import CATEGORY_LABELS, Category
+from pattern_roadmap.domain.catalog import load_catalog
+from pattern_roadmap.schema.vocabulary import CATEGORY_LABELS, Category
 from sitebuild import BuiltSite
 
 CATALOG = lazy(load_catalog)
@@ -75,7 +76,8 @@ def test_every_page_stays_under_100_kb(built_site: BuiltSite) -> None:
 
 
 def test_comparison_pages_have_their_generated_table(built_site: BuiltSite) -> None:
-    from comparisons import ROWS, load_comparisons
+    from pattern_roadmap.domain.comparisons import load_comparisons
+    from pattern_roadmap.schema.comparisons import ROWS
 
     for cid, c in load_comparisons(CATALOG).items():
         page = html(built_site, f"compare/{cid}")

@@ -8,7 +8,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from catalog import Catalog, load_catalog
+
+from pattern_roadmap.domain.catalog import Catalog, load_catalog
 from sitebuild import BuiltSite
 
 LINK = re.compile(r'href="(https?://[^"]+)"')

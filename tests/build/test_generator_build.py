@@ -7,12 +7,13 @@ import random
 import re
 
 import pytest
-from catalog import load_catalog
+
 from dataset import lazy
-from engine import Planner
-from generator_data import answers_for, decompress, file_name, select_keys
-from generator_page import DATA_DIR
-from generator_rules import load_generator
+from pattern_roadmap.domain.catalog import load_catalog
+from pattern_roadmap.domain.generator import load_generator
+from pattern_roadmap.engine.encoding import answers_for, decompress, file_name, select_keys
+from pattern_roadmap.engine.planner import Planner
+from pattern_roadmap.postbuild.generator_data import SITE_FOLDER
 from sitebuild import BuiltSite
 
 CATALOG = lazy(load_catalog)
@@ -24,7 +25,7 @@ KB = 1024
 
 @pytest.fixture(scope="module")
 def data_dir(built_site: BuiltSite):
-    return built_site.root / DATA_DIR
+    return built_site.root / SITE_FOLDER
 
 
 @pytest.fixture(scope="module")

@@ -6,10 +6,11 @@ import html as htmllib
 import re
 
 import pytest
-from catalog import load_catalog
+
 from dataset import lazy
-from generator_rules import load_generator
-from guides import load_guides
+from pattern_roadmap.domain.catalog import load_catalog
+from pattern_roadmap.domain.generator import load_generator
+from pattern_roadmap.domain.guides import load_guides
 from sitebuild import ROOT, BuiltSite
 
 CATALOG = lazy(load_catalog)

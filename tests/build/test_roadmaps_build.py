@@ -9,12 +9,13 @@ from urllib.parse import urljoin, urlsplit
 
 import openpyxl
 import pytest
-from catalog import load_catalog
+
 from dataset import lazy
-from generator_rules import load_generator
-from roadmaps import ROADMAP_IDS, load_roadmaps
+from pattern_roadmap.domain.catalog import load_catalog
+from pattern_roadmap.domain.generator import load_generator
+from pattern_roadmap.domain.roadmaps import ROADMAP_IDS, load_roadmaps, roadmap_slots
+from pattern_roadmap.render.spreadsheets import STATUSES, TASK_COLUMNS, tasks
 from sitebuild import BuiltSite, parse
-from spreadsheets import STATUSES, TASK_COLUMNS, tasks
 
 CATALOG = lazy(load_catalog)
 ROADMAPS = lazy(load_roadmaps, CATALOG, lazy(load_generator, CATALOG))
@@ -35,7 +36,7 @@ def test_roadmap_page_has_its_gantt_phases_and_only_working_links(built_site: Bu
         r'margin-left: min\(([\d.]+)%, calc\(100% - 3\.6em\)\); width: ([\d.]+)%">([\d-]+)<'
     )
     bars = re.findall(bar, chart[0])
-    slots = roadmap.slots(CATALOG)
+    slots = roadmap_slots(roadmap, CATALOG)
     assert [b[0] for b in bars] == [s.pattern for s in slots]
     for (_, offset, width, label), s in zip(bars, slots, strict=True):
         assert float(offset) == pytest.approx((s.start - 1) * 100 / roadmap.weeks, abs=0.01)
@@ -97,7 +98,7 @@ def test_index_compares_all_five_and_links_the_generator(built_site: BuiltSite) 
     html = page(built_site, "roadmaps")
     for rid in ROADMAP_IDS:
         assert f'href="{rid}/"' in html
-        first = ROADMAPS.roadmaps[rid].slots(CATALOG)[0].pattern
+        first = roadmap_slots(ROADMAPS.roadmaps[rid], CATALOG)[0].pattern
         assert CATALOG.get(first).name in html
     assert 'href="generator/"' in html
 

@@ -10,12 +10,15 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from catalog import load_catalog
+
 from dataset import PATTERN_IDS, lazy
-from prose import PLACEHOLDERS
+from pattern_roadmap.domain.catalog import load_catalog
+from pattern_roadmap.domain.generator import load_generator
+from pattern_roadmap.domain.prose import PLACEHOLDERS
 from sitebuild import ROOT, BuiltSite, parse, search_fragments
 
 CATALOG = lazy(load_catalog)
+GENERATOR = lazy(load_generator, CATALOG)
 
 
 def html_pages(site: BuiltSite) -> list[Path]:
@@ -122,7 +125,8 @@ def test_data_values_render_as_text_not_html() -> None:
     the site's own Markdown extensions (from mkdocs.yml), on a pattern whose fields hold markup."""
     import markdown
     from mkdocs.config import load_config
-    from site_context import LABELS, text
+
+    from pattern_roadmap.render.context import labels, text
 
     config = load_config(str(ROOT / "mkdocs.yml"))
     env = config.theme.get_env()
@@ -134,7 +138,7 @@ def test_data_values_render_as_text_not_html() -> None:
         "name": HOSTILE, "summary": HOSTILE, "problem": HOSTILE, "solution": HOSTILE,
         "aliases": [alias] if alias else [], "when_to_use": [HOSTILE],
     })
-    source = env.get_template("hooks/pattern.html").module.header(hostile, LABELS, prerequisites=[])
+    source = env.get_template("hooks/pattern.html").module.header(hostile, labels(GENERATOR), prerequisites=[])
     page = markdown.markdown(source, extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
     assert "<img" not in page and "<script" not in page
     assert page.count("&lt;img src=x onerror=") >= 5  # title, summary, alias, problem, solution, uses

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import a11y
+from pattern_roadmap.postbuild import a11y
 
 
 def test_task_list_checkboxes_get_their_item_text_as_name() -> None:

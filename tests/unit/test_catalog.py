@@ -6,9 +6,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from catalog import DataError, Problem, export_schemas, load_catalog
 from datadir import DataDir
-from models import Category, Pattern, Tier
+
+from pattern_roadmap.data.problems import DataError, Problem
+from pattern_roadmap.domain.catalog import load_catalog
+from pattern_roadmap.schema.patterns import Pattern
+from pattern_roadmap.schema.registry import export_schemas
+from pattern_roadmap.schema.vocabulary import Category, Tier
 
 # ---------------------------------------------------------------------------
 # Valid data

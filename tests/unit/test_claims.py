@@ -4,9 +4,10 @@ an illustration, or a target the reader sets. The loader fails the build on any 
 from __future__ import annotations
 
 import pytest
-from catalog import load_catalog
-from claims import example_problem, metric_problem, pattern_problems, worked_example_problem
-from models import Example, Pattern
+
+from pattern_roadmap.domain.catalog import load_catalog
+from pattern_roadmap.domain.claims import example_problem, metric_problem, pattern_problems, worked_example_problem
+from pattern_roadmap.schema.patterns import Example, Pattern
 
 
 @pytest.fixture(scope="module")

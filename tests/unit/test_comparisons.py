@@ -7,9 +7,13 @@ from pathlib import Path
 
 import pytest
 import yaml
-from catalog import DATA_DIR, ROOT, DataError, load_catalog
-from comparisons import ROWS, load_comparisons
+
 from dataset import lazy
+from pattern_roadmap.data.files import DATA_ROOT, ROOT
+from pattern_roadmap.data.problems import DataError
+from pattern_roadmap.domain.catalog import load_catalog
+from pattern_roadmap.domain.comparisons import load_comparisons
+from pattern_roadmap.schema.comparisons import ROWS
 
 CATALOG = lazy(load_catalog)
 
@@ -32,7 +36,7 @@ def test_the_seven_comparisons_load_with_a_cell_per_pattern() -> None:
 
 @pytest.fixture
 def copy(tmp_path: Path) -> Path:
-    shutil.copytree(DATA_DIR / "comparisons", tmp_path / "data" / "comparisons")
+    shutil.copytree(DATA_ROOT / "comparisons", tmp_path / "data" / "comparisons")
     shutil.copytree(ROOT / "docs" / "compare", tmp_path / "prose")
     return tmp_path
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from catalog import load_catalog
 from dataset import lazy
+from pattern_roadmap.domain.catalog import load_catalog
 
 CATALOG = lazy(load_catalog)
 

@@ -9,11 +9,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from catalog import load_catalog
-from engine import Planner
-from generator_rules import load_generator
-from plan_types import Answers
 from roadmap_checks import ROOT, Report, check_all
+
+from pattern_roadmap.domain.catalog import load_catalog
+from pattern_roadmap.domain.generator import load_generator
+from pattern_roadmap.engine.plan import Answers
+from pattern_roadmap.engine.planner import Planner
 
 GOLDENS = Path(__file__).parent / "goldens"
 INVARIANTS = (
@@ -66,9 +67,9 @@ def test_same_answers_give_the_same_plan(planner: Planner) -> None:
 DIGEST = """
 import hashlib, itertools, json, sys
 sys.path.insert(0, "hooks")
-from catalog import load_catalog
-from generator_rules import load_generator
-from engine import Planner
+from pattern_roadmap.domain.catalog import load_catalog
+from pattern_roadmap.domain.generator import load_generator
+from pattern_roadmap.engine.planner import Planner
 catalog = load_catalog()
 planner = Planner(catalog, load_generator(catalog))
 digest = hashlib.sha256()

@@ -11,15 +11,18 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-import claims
 import pytest
 import yaml
-from catalog import DATA_DIR, DataError, load_catalog, load_record
-from generator_rules import load_generator
-from guides import load_guides
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from models import Pattern
+
+from pattern_roadmap.data.files import DATA_ROOT, load_record
+from pattern_roadmap.data.problems import DataError
+from pattern_roadmap.domain import claims
+from pattern_roadmap.domain.catalog import load_catalog
+from pattern_roadmap.domain.generator import load_generator
+from pattern_roadmap.domain.guides import load_guides
+from pattern_roadmap.schema.patterns import Pattern
 
 LOADER, DUMPER = getattr(yaml, "CSafeLoader", yaml.SafeLoader), getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 SCALE = float(os.environ.get("FUZZ_SCALE", "1"))  # `make fuzz` sets 10
@@ -109,7 +112,7 @@ def copy(tmp_path_factory) -> Path:
     """One copy of the data folders that each case rewrites a file of."""
     root = tmp_path_factory.mktemp("data")
     for name in ("generator", "guides"):
-        shutil.copytree(DATA_DIR / name, root / name)
+        shutil.copytree(DATA_ROOT / name, root / name)
     (root / "patterns").mkdir()
     return root
 
@@ -119,7 +122,7 @@ def generator(catalog):
     return load_generator(catalog)
 
 
-SAGA = yaml.safe_load((DATA_DIR / "patterns" / "saga.yml").read_text(encoding="utf-8"))
+SAGA = yaml.safe_load((DATA_ROOT / "patterns" / "saga.yml").read_text(encoding="utf-8"))
 
 
 @fuzz(1500)
@@ -135,7 +138,7 @@ def test_a_mutated_pattern_gives_a_clear_error_or_a_valid_pattern(copy: Path, te
         claims.pattern_problems(record, None)  # the claim checks accept any valid record without raising
 
 
-RULES = yaml.safe_load((DATA_DIR / "generator" / "rules.yml").read_text(encoding="utf-8"))
+RULES = yaml.safe_load((DATA_ROOT / "generator" / "rules.yml").read_text(encoding="utf-8"))
 
 
 @fuzz(300)
@@ -148,7 +151,7 @@ def test_mutated_generator_rules_give_a_clear_error_or_load(copy: Path, catalog,
         assert_clear(error)
 
 
-LEARNING = yaml.safe_load((DATA_DIR / "guides" / "learning.yml").read_text(encoding="utf-8"))
+LEARNING = yaml.safe_load((DATA_ROOT / "guides" / "learning.yml").read_text(encoding="utf-8"))
 
 
 @fuzz(400)

@@ -8,9 +8,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from catalog import DATA_DIR, DataError, load_catalog
+
 from dataset import lazy
-from generator_rules import load_generator
+from pattern_roadmap.data.files import DATA_ROOT
+from pattern_roadmap.data.problems import DataError
+from pattern_roadmap.domain.catalog import load_catalog
+from pattern_roadmap.domain.generator import load_generator
 
 CATALOG = lazy(load_catalog)
 
@@ -142,7 +145,7 @@ CASES = {
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_bad_generator_data_is_rejected(tmp_path: Path, case: str) -> None:
     breaker, file_name, where, expected = CASES[case]
-    shutil.copytree(DATA_DIR / "generator", tmp_path / "generator")
+    shutil.copytree(DATA_ROOT / "generator", tmp_path / "generator")
     breaker(tmp_path / "generator")
     with pytest.raises(DataError) as info:
         load_generator(CATALOG, tmp_path)

@@ -8,14 +8,18 @@ import re
 import shutil
 from pathlib import Path
 
-import guides
 import pytest
 import yaml
-from catalog import DATA_DIR, DataError, load_catalog
+
 from dataset import lazy
-from engine import Planner
-from generator_rules import load_generator
-from plan_types import Answers, ExclusionKind
+from pattern_roadmap.data.files import DATA_ROOT
+from pattern_roadmap.data.problems import DataError
+from pattern_roadmap.domain import guides
+from pattern_roadmap.domain.catalog import load_catalog
+from pattern_roadmap.domain.generator import load_generator
+from pattern_roadmap.engine.plan import Answers, ExclusionKind
+from pattern_roadmap.engine.planner import Planner
+from pattern_roadmap.render import diagrams, markers, pages
 
 CATALOG = lazy(load_catalog)
 GENERATOR = lazy(load_generator, CATALOG)
@@ -44,7 +48,7 @@ def all_ids(node) -> list[str]:
 
 @pytest.mark.parametrize("name", sorted(guides.FILES))
 def test_every_pattern_a_guide_names_exists(name: str) -> None:
-    data = yaml.safe_load((DATA_DIR / "guides" / f"{name}.yml").read_text(encoding="utf-8"))
+    data = yaml.safe_load((DATA_ROOT / "guides" / f"{name}.yml").read_text(encoding="utf-8"))
     ids = all_ids(data)
     assert len(ids) > 20
     missing = [pid for pid in ids if pid not in CATALOG.patterns]
@@ -54,7 +58,7 @@ def test_every_pattern_a_guide_names_exists(name: str) -> None:
 def test_wizard_has_the_four_domains_each_with_its_question() -> None:
     domains = {d.id: d.question.id for d in GUIDES.wizard.domains}
     assert domains == {"streaming": "scale", "payments": "concern", "messaging": "real-time", "e-commerce": "peak"}
-    tree = guides.wizard_tree(GUIDES.wizard, CATALOG)
+    tree = diagrams.wizard_tree(GUIDES.wizard, CATALOG)
     answers = sum(len(d.question.answers) for d in GUIDES.wizard.domains)
     assert tree.count("-->|") == answers and tree.count("start -->") == 4
 
@@ -80,7 +84,7 @@ def test_the_five_groups_respect_every_prerequisite_and_draw_each_dependency() -
         ("change-data-capture", "strangler-fig"),
     }
     assert required <= {(d.before, d.after) for d in learning.dependencies}
-    graph = guides.learning_graph(learning, CATALOG)
+    graph = diagrams.learning_graph(learning, CATALOG)
     assert graph.count("==>") + graph.count("-.->") == len(learning.dependencies)
     assert graph.count("subgraph") == 5
 
@@ -128,7 +132,7 @@ def test_each_constraint_on_the_page_is_a_rule_the_engine_applies() -> None:
 
 @pytest.fixture
 def copy(tmp_path: Path) -> Path:
-    shutil.copytree(DATA_DIR / "guides", tmp_path / "guides")
+    shutil.copytree(DATA_ROOT / "guides", tmp_path / "guides")
     return tmp_path
 
 
@@ -220,16 +224,14 @@ def test_a_missing_guide_file_is_named(copy: Path) -> None:
 
 
 def test_markers_unknown_misplaced_doubled_or_missing_stop_the_build() -> None:
-    """One registry for every page's `<!-- generated: name -->` markers (hooks/markers.py)."""
-    import main
-    import markers
+    """One registry for every page's `<!-- generated: name -->` markers (render/markers.py)."""
 
     rendered = []
     known = {
         name: markers.Generated(g.pages, lambda site, page, name=name: rendered.append(name) or f"[{name}]")
-        for name, g in main.MARKERS.items()
+        for name, g in pages.MARKERS.items()
     }
-    source = (DATA_DIR.parent / "docs" / "guides" / "choosing.md").read_text(encoding="utf-8")
+    source = (DATA_ROOT.parent / "docs" / "guides" / "choosing.md").read_text(encoding="utf-8")
     out = markers.expand(source, "guides/choosing.md", known, None, None)
     assert "[emergency]" in out and "<!-- generated:" not in out and "emergency" in rendered
     bad = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import prose
+from pattern_roadmap.domain import prose
 
 GOOD_BODY = " ".join(f"word{i}" for i in range(650))
 

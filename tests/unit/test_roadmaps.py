@@ -8,11 +8,14 @@ from pathlib import Path
 
 import pytest
 import yaml
-from catalog import DATA_DIR, DataError, load_catalog
+
 from dataset import lazy
-from generator_rules import load_generator
-from roadmaps import ROADMAP_IDS, load_roadmaps
-from schedule import schedule_problems
+from pattern_roadmap.data.files import DATA_ROOT
+from pattern_roadmap.data.problems import DataError
+from pattern_roadmap.domain.catalog import load_catalog
+from pattern_roadmap.domain.generator import load_generator
+from pattern_roadmap.domain.roadmaps import ROADMAP_IDS, load_roadmaps, roadmap_slots
+from pattern_roadmap.domain.schedule import schedule_problems
 
 CATALOG = lazy(load_catalog)
 GENERATOR = lazy(load_generator, CATALOG)
@@ -23,13 +26,13 @@ def test_the_five_roadmaps_load_and_keep_every_promise() -> None:
     assert list(loaded.roadmaps) == list(ROADMAP_IDS)
     for r in loaded.roadmaps.values():
         capacity = GENERATOR.rules.team_capacity[r.team]
-        assert schedule_problems(r.slots(CATALOG), r.weeks, capacity, CATALOG, frozenset(r.assumes)) == []
-        assert r.weeks >= 16 and len(r.slots(CATALOG)) >= 10
+        assert schedule_problems(roadmap_slots(r, CATALOG), r.weeks, capacity, CATALOG, frozenset(r.assumes)) == []
+        assert r.weeks >= 16 and len(roadmap_slots(r, CATALOG)) >= 10
 
 
 def test_the_migration_is_a_real_migration() -> None:
     migration = load_roadmaps(CATALOG, GENERATOR).roadmaps["monolith-to-microservices"]
-    planned = [s.pattern for s in migration.slots(CATALOG)]
+    planned = [s.pattern for s in roadmap_slots(migration, CATALOG)]
     for needed in ("strangler-fig", "anti-corruption-layer", "database-per-service", "api-gateway", "saga"):
         assert needed in planned
     assert {"change-data-capture", "transactional-outbox"} & set(planned)
@@ -159,8 +162,8 @@ CASES = {
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_bad_roadmap_data_is_rejected(tmp_path: Path, case: str) -> None:
     breaker, file_name, where, expected = CASES[case]
-    shutil.copytree(DATA_DIR / "roadmaps", tmp_path / "roadmaps")
-    shutil.copy(DATA_DIR / "priorities.yml", tmp_path / "priorities.yml")
+    shutil.copytree(DATA_ROOT / "roadmaps", tmp_path / "roadmaps")
+    shutil.copy(DATA_ROOT / "priorities.yml", tmp_path / "priorities.yml")
     breaker(tmp_path)
     with pytest.raises(DataError) as info:
         load_roadmaps(CATALOG, GENERATOR, tmp_path)

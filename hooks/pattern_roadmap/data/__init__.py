@@ -1,0 +1,1 @@
+"""Reading YAML into validated records or Problems (file, field, what was expected)."""

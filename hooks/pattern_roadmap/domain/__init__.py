@@ -1,0 +1,1 @@
+"""The checked aggregates: every cross-file check, one DataError listing all problems."""

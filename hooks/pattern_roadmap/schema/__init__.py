@@ -1,0 +1,1 @@
+"""Pydantic models only, one module per YAML family, sharing vocabulary.py."""
