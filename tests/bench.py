@@ -19,10 +19,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tests"), str(ROOT / "tests" / "unit")]
+sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tests")]
 
-import lighthouse  # noqa: E402
-from sitebuild import CHROMIUM, CHROMIUM_ARGS, free_port, mkdocs_build, serve  # noqa: E402
+from support import lighthouse  # noqa: E402
+from support.sitebuild import CHROMIUM, CHROMIUM_ARGS, free_port, mkdocs_build, serve  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
 LIGHTHOUSE_RUNS = int(os.environ.get("LIGHTHOUSE_RUNS", "3"))
@@ -191,11 +191,10 @@ def click_to_render(site: Path, port: int, samples: int = 100) -> list[float]:
 
 
 def sensitivity() -> dict[str, float]:
-    from roadmap_checks import check_all
-
     from pattern_roadmap.domain.catalog import load_catalog
     from pattern_roadmap.domain.generator import load_generator
     from pattern_roadmap.engine.planner import Planner
+    from support.roadmap_checks import check_all
 
     catalog = load_catalog()
     planner = Planner(catalog, load_generator(catalog))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitebuild import ROOT, BuiltSite, free_port, mkdocs_build
+from support.sitebuild import ROOT, BuiltSite, free_port, mkdocs_build
 
 
 @pytest.fixture(scope="session")

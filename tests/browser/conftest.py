@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page, Request
 
-from sitebuild import CHROMIUM, CHROMIUM_ARGS, BuiltSite, serve
+from support.sitebuild import CHROMIUM, CHROMIUM_ARGS, BuiltSite, serve
 
 # Material renders each diagram into a *closed* shadow root; open it so tests can see the SVG.
 OPEN_SHADOW_ROOTS = """

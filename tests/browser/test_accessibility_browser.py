@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from sitebuild import ROOT, BuiltSite
+from support.sitebuild import ROOT, BuiltSite
 
 pytestmark = pytest.mark.browser
 

@@ -7,10 +7,10 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from dataset import lazy
-from diagrams import rendered_diagram_nodes
 from pattern_roadmap.domain.catalog import load_catalog
-from sitebuild import BuiltSite
+from support.dataset import lazy
+from support.diagrams import rendered_diagram_nodes
+from support.sitebuild import BuiltSite
 
 pytestmark = pytest.mark.browser
 CATALOG = lazy(load_catalog)

@@ -8,7 +8,7 @@ import json
 import pytest
 from playwright.sync_api import Page, expect
 
-from sitebuild import BuiltSite
+from support.sitebuild import BuiltSite
 
 pytestmark = pytest.mark.browser
 

@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import ConsoleMessage, Page, expect
 
-from sitebuild import BuiltSite
+from support.sitebuild import BuiltSite
 
 pytestmark = pytest.mark.browser
 

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from dataset import lazy
 from pattern_roadmap.domain.catalog import load_catalog
 from pattern_roadmap.domain.generator import load_generator
 from pattern_roadmap.domain.guides import load_guides
-from sitebuild import BuiltSite
+from support.dataset import lazy
+from support.sitebuild import BuiltSite
 
 pytestmark = pytest.mark.browser
 CATALOG = lazy(load_catalog)

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-import lighthouse
-from sitebuild import BuiltSite
+from support import lighthouse
+from support.sitebuild import BuiltSite
 
 pytestmark = pytest.mark.browser
 

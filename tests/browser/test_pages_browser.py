@@ -7,8 +7,8 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from diagrams import DIAGRAM_SVG, rendered_diagram_nodes
-from sitebuild import BuiltSite
+from support.diagrams import DIAGRAM_SVG, rendered_diagram_nodes
+from support.sitebuild import BuiltSite
 
 pytestmark = pytest.mark.browser
 

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page
 
-from sitebuild import BuiltSite
+from support.sitebuild import BuiltSite
 
 pytestmark = pytest.mark.browser
 

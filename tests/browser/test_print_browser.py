@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
-from sitebuild import BuiltSite
+from support.sitebuild import BuiltSite
 
 pytestmark = pytest.mark.browser
 

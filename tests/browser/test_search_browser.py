@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 import pytest
 from playwright.sync_api import Page, expect
 
-from sitebuild import BuiltSite
+from support.sitebuild import BuiltSite
 
 pytestmark = pytest.mark.browser
 

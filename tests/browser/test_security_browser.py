@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from diagrams import rendered_diagram_nodes
-from sitebuild import BuiltSite
+from support.diagrams import rendered_diagram_nodes
+from support.sitebuild import BuiltSite
 
 pytestmark = pytest.mark.browser
 

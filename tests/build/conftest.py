@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild import ROOT
+from support.sitebuild import ROOT
 
 COPIED = ("mkdocs.yml", "docs", "overrides", "hooks", "roadmap_data")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sitebuild import mkdocs_build
+from support.sitebuild import mkdocs_build
 
 
 def build(project: Path) -> tuple[int, str, Path]:

@@ -6,10 +6,10 @@ import re
 
 import pytest
 
-from dataset import lazy
 from pattern_roadmap.domain.catalog import load_catalog
 from pattern_roadmap.schema.vocabulary import CATEGORY_LABELS, Category
-from sitebuild import BuiltSite
+from support.dataset import lazy
+from support.sitebuild import BuiltSite
 
 CATALOG = lazy(load_catalog)
 KB = 1024

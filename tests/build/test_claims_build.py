@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from pattern_roadmap.domain.catalog import Catalog, load_catalog
-from sitebuild import BuiltSite
+from support.sitebuild import BuiltSite
 
 LINK = re.compile(r'href="(https?://[^"]+)"')
 

@@ -8,13 +8,13 @@ import re
 
 import pytest
 
-from dataset import lazy
 from pattern_roadmap.domain.catalog import load_catalog
 from pattern_roadmap.domain.generator import load_generator
 from pattern_roadmap.engine.encoding import answers_for, decompress, file_name, select_keys
 from pattern_roadmap.engine.planner import Planner
 from pattern_roadmap.postbuild.generator_data import SITE_FOLDER
-from sitebuild import BuiltSite
+from support.dataset import lazy
+from support.sitebuild import BuiltSite
 
 CATALOG = lazy(load_catalog)
 GENERATOR = lazy(load_generator, CATALOG)

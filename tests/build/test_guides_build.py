@@ -7,11 +7,11 @@ import re
 
 import pytest
 
-from dataset import lazy
 from pattern_roadmap.domain.catalog import load_catalog
 from pattern_roadmap.domain.generator import load_generator
 from pattern_roadmap.domain.guides import load_guides
-from sitebuild import ROOT, BuiltSite
+from support.dataset import lazy
+from support.sitebuild import ROOT, BuiltSite
 
 CATALOG = lazy(load_catalog)
 GENERATOR = lazy(load_generator, CATALOG)

@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from sitebuild import BuiltSite, parse
+from support.sitebuild import BuiltSite, parse
 
 
 @cache

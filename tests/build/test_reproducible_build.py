@@ -6,7 +6,7 @@ import hashlib
 import os
 from pathlib import Path
 
-from sitebuild import ROOT, mkdocs_build
+from support.sitebuild import ROOT, mkdocs_build
 
 
 def digests(root: Path) -> dict[str, str]:

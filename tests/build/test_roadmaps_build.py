@@ -10,12 +10,12 @@ from urllib.parse import urljoin, urlsplit
 import openpyxl
 import pytest
 
-from dataset import lazy
 from pattern_roadmap.domain.catalog import load_catalog
 from pattern_roadmap.domain.generator import load_generator
 from pattern_roadmap.domain.roadmaps import ROADMAP_IDS, load_roadmaps, roadmap_slots
 from pattern_roadmap.render.spreadsheets import STATUSES, TASK_COLUMNS, tasks
-from sitebuild import BuiltSite, parse
+from support.dataset import lazy
+from support.sitebuild import BuiltSite, parse
 
 CATALOG = lazy(load_catalog)
 ROADMAPS = lazy(load_roadmaps, CATALOG, lazy(load_generator, CATALOG))

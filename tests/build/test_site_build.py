@@ -11,11 +11,11 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from dataset import PATTERN_IDS, lazy
 from pattern_roadmap.domain.catalog import load_catalog
 from pattern_roadmap.domain.generator import load_generator
 from pattern_roadmap.domain.prose import PLACEHOLDERS
-from sitebuild import ROOT, BuiltSite, parse, search_fragments
+from support.dataset import PATTERN_IDS, lazy
+from support.sitebuild import ROOT, BuiltSite, parse, search_fragments
 
 CATALOG = lazy(load_catalog)
 GENERATOR = lazy(load_generator, CATALOG)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from datadir import DataDir
+
+from support.datadir import DataDir
 
 
 @pytest.fixture

@@ -6,13 +6,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from datadir import DataDir
 
 from pattern_roadmap.data.problems import DataError, Problem
 from pattern_roadmap.domain.catalog import load_catalog
 from pattern_roadmap.schema.patterns import Pattern
 from pattern_roadmap.schema.registry import export_schemas
 from pattern_roadmap.schema.vocabulary import Category, Tier
+from support.datadir import DataDir
 
 # ---------------------------------------------------------------------------
 # Valid data

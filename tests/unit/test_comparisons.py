@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dataset import lazy
 from pattern_roadmap.data.files import DATA_ROOT, ROOT
 from pattern_roadmap.data.problems import DataError
 from pattern_roadmap.domain.catalog import load_catalog
 from pattern_roadmap.domain.comparisons import load_comparisons
 from pattern_roadmap.schema.comparisons import ROWS
+from support.dataset import lazy
 
 CATALOG = lazy(load_catalog)
 

@@ -6,9 +6,9 @@ from itertools import combinations
 
 import pytest
 
-from dataset import PATTERN_IDS, lazy
 from pattern_roadmap.domain import prose
 from pattern_roadmap.domain.catalog import PROSE_DIR, load_catalog
+from support.dataset import PATTERN_IDS, lazy
 
 CATALOG = lazy(load_catalog)
 PAGES = lazy(lambda: {pid: prose.check_page(PROSE_DIR / f"{pid}.md") for pid in CATALOG.patterns})

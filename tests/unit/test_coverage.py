@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from dataset import lazy
 from pattern_roadmap.domain.catalog import load_catalog
+from support.dataset import lazy
 
 CATALOG = lazy(load_catalog)
 

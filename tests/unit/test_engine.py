@@ -9,12 +9,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from roadmap_checks import ROOT, Report, check_all
 
 from pattern_roadmap.domain.catalog import load_catalog
 from pattern_roadmap.domain.generator import load_generator
 from pattern_roadmap.engine.plan import Answers
 from pattern_roadmap.engine.planner import Planner
+from support.roadmap_checks import ROOT, Report, check_all
 
 GOLDENS = Path(__file__).parent / "goldens"
 INVARIANTS = (

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dataset import lazy
 from pattern_roadmap.data.files import DATA_ROOT
 from pattern_roadmap.data.problems import DataError
 from pattern_roadmap.domain.catalog import load_catalog
 from pattern_roadmap.domain.generator import load_generator
+from support.dataset import lazy
 
 CATALOG = lazy(load_catalog)
 

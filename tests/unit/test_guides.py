@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dataset import lazy
 from pattern_roadmap.data.files import DATA_ROOT
 from pattern_roadmap.data.problems import DataError
 from pattern_roadmap.domain import guides
@@ -20,6 +19,7 @@ from pattern_roadmap.domain.generator import load_generator
 from pattern_roadmap.engine.plan import Answers, ExclusionKind
 from pattern_roadmap.engine.planner import Planner
 from pattern_roadmap.render import diagrams, markers, pages
+from support.dataset import lazy
 
 CATALOG = lazy(load_catalog)
 GENERATOR = lazy(load_generator, CATALOG)

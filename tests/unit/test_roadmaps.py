@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dataset import lazy
 from pattern_roadmap.data.files import DATA_ROOT
 from pattern_roadmap.data.problems import DataError
 from pattern_roadmap.domain.catalog import load_catalog
 from pattern_roadmap.domain.generator import load_generator
 from pattern_roadmap.domain.roadmaps import ROADMAP_IDS, load_roadmaps, roadmap_slots
 from pattern_roadmap.domain.schedule import schedule_problems
+from support.dataset import lazy
 
 CATALOG = lazy(load_catalog)
 GENERATOR = lazy(load_generator, CATALOG)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 # Pattern ids from the file names alone (no YAML read), for parametrizing at collection time.
 PATTERN_IDS = sorted(path.stem for path in (ROOT / "roadmap_data" / "patterns").glob("*.yml"))
 

@@ -14,7 +14,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitebuild import CHROMIUM, CHROMIUM_ARGS, ROOT
+from support.sitebuild import CHROMIUM, CHROMIUM_ARGS, ROOT
 
 BINARY = ROOT / "node_modules" / ".bin" / "lighthouse"
 # The page types of the quality gate (issue 7), by the path under the site's root.
