@@ -220,6 +220,38 @@ def advice_figures(report) -> None:
     print(f"reason sentences    : {len(report.reasons):,} distinct texts on steps")
 
 
+def worker_starts() -> None:
+    """The 1,600 data files written from scratch by each way of starting the workers."""
+    from pattern_roadmap.domain.catalog import load_catalog
+    from pattern_roadmap.domain.generator import load_generator
+    from pattern_roadmap.engine.planner import Planner
+    from pattern_roadmap.postbuild.generator_data import DataWriter
+
+    catalog = load_catalog()
+    figures = []
+    for start in ("fork", "spawn", "thread"):
+        os.environ.update(GENERATOR_CACHE="0", GENERATOR_START=start)
+        writer = DataWriter(Planner(catalog, load_generator(catalog)))
+        with tempfile.TemporaryDirectory() as site:
+            began = time.perf_counter()
+            writer.start()
+            writer.finish(site)
+            figures.append(f"{start} {time.perf_counter() - began:.1f} s")
+    os.environ.pop("GENERATOR_START")
+    print(f"data workers        : {', '.join(figures)} ({writer.workers} workers; fork is the default)")
+
+
+def author_waits() -> None:
+    from support.rebuild import edit_to_rebuilt
+
+    times = edit_to_rebuilt()
+    print(
+        f"edit to rebuilt     : a prose sentence {min(times['prose']):.1f}-{max(times['prose']):.1f} s, "
+        f"a rule in rules.yml {min(times['rules']):.1f}-{max(times['rules']):.1f} s "
+        f"(mkdocs serve; {len(times['prose'])} edits each; the rule plans again)"
+    )
+
+
 def main() -> None:
     port = free_port()
     with tempfile.TemporaryDirectory() as tmp:
@@ -237,6 +269,8 @@ def main() -> None:
         )
         search_cost(site, port)
         lighthouse_table(site, port)
+    author_waits()
+    worker_starts()
     shares = sensitivity()
     print(
         "field sensitivity   : "
