@@ -1,4 +1,5 @@
-"""Problems in the data: one line each, naming the file, the field and what was expected.
+"""Problems in the data: one line each, naming the file, the field and what was expected; and the
+checks that more than one YAML family makes (a pattern id, a record's id, phases in a row).
 
 Every loader collects its problems and raises one DataError, so one run shows every mistake and
 nothing is half-built. A problem that exists only because another file could not load is a
@@ -7,8 +8,9 @@ consequence: it is listed after the causes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,23 @@ def id_matches_file(record_id: str, stem: str, file: str) -> Problem | None:
     if record_id == stem:
         return None
     return Problem(file, "id", f"expected '{stem}' to match the file name")
+
+
+class Span(Protocol):
+    start: int
+    end: int
+
+
+def phases_in_a_row(phases: Sequence[Span], file: str, at: str) -> tuple[list[Problem], int]:
+    """Each phase starts the week after the last one ends (the first in week 1): the problems, and
+    the last week of the last phase."""
+    problems, week = [], 1
+    for index, phase in enumerate(phases):
+        if phase.start != week or phase.end < phase.start:
+            expected = f"expected weeks {week}-N, right after the previous phase (got {phase.start}-{phase.end})"
+            problems.append(Problem(file, f"{at}.{index}", expected))
+        week = phase.end + 1
+    return problems, week - 1
 
 
 class DataError(Exception):

@@ -11,7 +11,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from pattern_roadmap.data.files import DATA_ROOT, load_records, rel
-from pattern_roadmap.data.problems import DataError, Problem, no_such_pattern
+from pattern_roadmap.data.problems import DataError, Problem, no_such_pattern, phases_in_a_row
 from pattern_roadmap.domain.catalog import Catalog
 from pattern_roadmap.schema.generator import Form, FormField, Rules
 from pattern_roadmap.schema.vocabulary import Challenge, Goal, Layer, Scale, SystemType, TeamSize, Tier
@@ -102,18 +102,9 @@ def _rules_problems(rules: Rules, catalog: Catalog, path: Path) -> list[Problem]
                 )
     problems += _model_problems(rules, catalog, file)
     for key, timeline in rules.timelines.items():
-        week = 1
-        for index, phase in enumerate(timeline.phases):
-            if phase.start != week or phase.end < phase.start:
-                problems.append(
-                    Problem(
-                        file,
-                        f"timelines.{key}.phases.{index}",
-                        f"expected weeks {week}-N, right after the previous phase (got {phase.start}-{phase.end})",
-                    )
-                )
-            week = phase.end + 1
-        if week - 1 != timeline.weeks:
+        found, last = phases_in_a_row(timeline.phases, file, f"timelines.{key}.phases")
+        problems += found
+        if last != timeline.weeks:
             problems.append(
                 Problem(file, f"timelines.{key}.phases", f"expected phases to end at week {timeline.weeks}")
             )

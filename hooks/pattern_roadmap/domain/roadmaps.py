@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pattern_roadmap.data.files import DATA_ROOT, load_record, rel
-from pattern_roadmap.data.problems import DataError, Problem, id_matches_file, no_such_pattern
+from pattern_roadmap.data.problems import DataError, Problem, id_matches_file, no_such_pattern, phases_in_a_row
 from pattern_roadmap.domain.catalog import Catalog
 from pattern_roadmap.domain.generator import Generator
 from pattern_roadmap.domain.schedule import Slot, schedule_problems
@@ -62,16 +62,9 @@ def _roadmap_problems(r: Roadmap, catalog: Catalog, generator: Generator, file: 
                 no_such_pattern(file, f"not_yet.{index}.pattern", item.pattern)
             )
     where: dict[str, str] = {}
-    week = 1
+    problems += phases_in_a_row(r.phases, file, "phases")[0]
     for p_index, phase in enumerate(r.phases):
         at = f"phases.{p_index}"
-        if phase.start != week or phase.end < phase.start:
-            problems.append(
-                Problem(
-                    file, at, f"expected weeks {week}-N right after the previous phase (got {phase.start}-{phase.end})"
-                )
-            )
-        week = phase.end + 1
         for s_index, step in enumerate(phase.steps):
             where.setdefault(step.pattern, f"{at}.steps.{s_index}")
             if step.pattern not in known:

@@ -7,13 +7,12 @@ many plans (fit, scores, ranking); a PlanBuilder places one plan's steps and ass
 from __future__ import annotations
 
 import itertools
-from bisect import bisect_right
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from pattern_roadmap.domain.schedule import Lanes
-from pattern_roadmap.engine import phases as plan_phases
-from pattern_roadmap.engine.plan import Alternative, Answers, Avoided, Plan, Reason, ReasonKind, Step
+from pattern_roadmap.engine.assembly import assemble as assemble_plan
+from pattern_roadmap.engine.plan import Answers, Plan, Reason, ReasonKind
 from pattern_roadmap.engine.words import RELEVANCE
 
 if TYPE_CHECKING:
@@ -250,7 +249,7 @@ class PlanBuilder:
         return self
 
     def assemble(self) -> Plan:
-        return self._assemble(*self._assembly)
+        return assemble_plan(self, *self._assembly)
 
     def _beyond(self) -> list[str]:
         """The planned steps beyond the foundation: not a foundation step nor a prerequisite the
@@ -301,68 +300,3 @@ class PlanBuilder:
         self.continues, self.missed = list(continues), list(missed)
         self.lanes.restore(lanes)
         return first_end
-
-    def _assemble(self, grouped: Sequence[str], fill: Sequence[str], first_end: int) -> Plan:
-        """The Plan: steps with their reasons, phases, alternatives (from `grouped`, the ranked
-        patterns in an alternative group), next, avoid and notes."""
-        p, a, words = self.p, self.a, self.p.words
-        ordered = sorted((slot[0], slot[1], pid) for pid, slot in self.slots.items())
-        spans = [(start + 1, end) for start, end, _ in ordered]
-        phases = plan_phases.merge_quiet(p.phases(a.timeline, first_end), spans)
-        ends = [ph.end for ph in phases]
-        why, layer, placed_for, hows = self.why, p.layer, self.placed_for, p.hows(a.challenges, a.goal)
-
-        new_step = tuple.__new__  # Step(...) without NamedTuple's Python-level __new__: this runs 100,000s of times
-        steps = []
-        for start, end, pid in ordered:
-            # How it helps (the pattern's own sentences, shared by plans with the same challenges and
-            # goal), then why it comes now.
-            if pid in placed_for:
-                helps = words.how(pid, a, placed_for[pid])
-            else:
-                helps = hows.get(pid)
-                if helps is None:
-                    helps = hows[pid] = words.how(pid, a)
-            reasons = (*helps, why[pid])
-            steps.append(new_step(Step, (pid, start + 1, end, 1 + bisect_right(ends, start), layer[pid], reasons)))
-        phases = plan_phases.fill(phases, steps, self.continues, p.criterion)
-        shown: dict[str, int] = {}  # alternatives named per group, at most two (the most relevant)
-        for pid in grouped if self.chosen else ():
-            group = p.group_of.get(pid)
-            chosen = self.chosen.get(group.id, pid) if group is not None else pid
-            if chosen != pid and shown.get(chosen, 0) < 2 and pid not in self.alternatives:
-                self.alternatives[pid] = chosen
-                shown[chosen] = shown.get(chosen, 0) + 1
-        planned = set(self.slots)
-        later, groups = [], set(self.chosen)  # "next": one pattern per alternative group
-        skip = planned.union(self.alternatives, self.unusable)
-        for x in dict.fromkeys([*self.missed, *self.waiting, *fill]):
-            if x in skip:
-                continue
-            group = p.group_of.get(x)
-            if group:
-                if group.id in groups:
-                    continue
-                groups.add(group.id)
-            later.append(x)
-        limits = p.rules.limits
-        avoid = [
-            Avoided(pid, self.blocked[pid][0], words.avoided(pid, self.blocked[pid], a))
-            for pid in [pid for pid in self.avoid_candidates if pid not in planned][: limits.avoid]
-        ]
-        effort = sum(end - start for start, end, _ in ordered)
-        notes = words.notes(a, self, steps, phases, later, avoid, effort)
-        return Plan(
-            answers=a,
-            weeks=self.weeks,
-            capacity=self.cap,
-            budget_weeks=self.budget,
-            effort_weeks=effort,
-            steps=tuple(steps),
-            phases=tuple(phases),
-            alternatives=tuple(Alternative(x, y) for x, y in self.alternatives.items()),
-            next=tuple(later[: limits.next]),
-            avoid=tuple(avoid),
-            notes=tuple(notes),
-            stores=tuple(words.stores(a)),
-        )

@@ -73,9 +73,7 @@ def select_keys(planner: Planner) -> Iterator[tuple[str, ...]]:
 
 def answers_for(planner: Planner, selects: tuple[str, ...], mask: int) -> Answers:
     system, scale, team, goal, timeline = selects
-    boxes = planner.challenge_order
-    challenges = tuple(c for bit, c in enumerate(boxes) if mask >> bit & 1)
-    return Answers(system, scale, team, challenges, goal, timeline)
+    return Answers(system, scale, team, planner.ticked(mask), goal, timeline)
 
 
 class Encoder:
