@@ -29,6 +29,7 @@ from pattern_roadmap.domain.catalog import CATALOG_PAGES, PROSE_DIR, load_catalo
 from pattern_roadmap.domain.generator import load_generator
 from pattern_roadmap.engine.plan import Answers, Plan
 from pattern_roadmap.engine.planner import Planner
+from pattern_roadmap.engine.words import phase_title
 from pattern_roadmap.schema.registry import export_schemas
 
 PARAMS = ("system", "scale", "team", "challenges", "goal", "timeline")
@@ -97,7 +98,7 @@ def markdown(plan: Plan, planner: Planner) -> str:
     lines += [f"> {note}\n" for note in plan.notes]
     by_pattern = {s.pattern: s for s in plan.steps}
     for number, ph in enumerate(plan.phases, 1):
-        lines += [f"## Phase {number}: {ph.name} (weeks {ph.start}-{ph.end})", "", ph.goal, ""]
+        lines += [f"## {phase_title(number, ph.name, ph.start, ph.end)}", "", ph.goal, ""]
         for pid in ph.steps:
             s = by_pattern[pid]
             weeks = f"week {s.start}" if s.start == s.end else f"weeks {s.start}-{s.end}"

@@ -80,7 +80,7 @@ def test_generator_script_is_small(built_site: BuiltSite) -> None:
 
 
 def decode(data: dict, mask: int, scale: str, weeks: int) -> dict:
-    """A reader of the file format, written from its documentation in hooks/generator_data.py."""
+    """A reader of the file format, written from its documentation in hooks/pattern_roadmap/engine/encoding.py."""
     steps_part, lists, notes_part, phases_part, alternatives_part, stores_part = data["x"][mask].split("|")
 
     def n(code: str) -> int:

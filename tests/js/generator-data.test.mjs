@@ -1,5 +1,5 @@
 // The generator's data decoder (generator-data.js), on a small file in the format that
-// hooks/generator_data.py writes, and on every damaged variant fast-check can think of.
+// hooks/pattern_roadmap/engine/encoding.py writes, and on every damaged variant fast-check can think of.
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { test } from "node:test";

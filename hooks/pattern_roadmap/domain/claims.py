@@ -1,6 +1,6 @@
 """Claims on pattern pages: who runs the pattern, and what each figure is.
 
-Pure Python (no mkdocs import). load_catalog() runs these checks on every pattern, so a broken
+load_catalog() runs these checks on every pattern, so a broken
 claim fails the build with the file and the field, like every other data error.
 
 Who runs it: at least one example is an operator's (`kind: operator`, with a source by that

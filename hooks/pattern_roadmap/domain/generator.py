@@ -1,6 +1,6 @@
 """Load and cross-check the generator's form and rules against the pattern catalog.
 
-Pure Python (no mkdocs import). Problems are reported like catalog.py's: one line each,
+Problems are reported like the catalog's: one line each,
 naming the file, the field and what was expected.
 """
 

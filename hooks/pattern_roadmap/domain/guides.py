@@ -1,7 +1,7 @@
-"""The guides' data (roadmap_data/guides/*.yml): loading, cross-checks against the catalog and the
-generator's rules, and the mermaid sources drawn from it.
+"""The guides' data (roadmap_data/guides/*.yml): loading, and cross-checks against the catalog and
+the generator's rules (render/diagrams.py draws the guides' mermaid sources).
 
-Pure Python (no mkdocs import). Every check names the file, the field and what was expected.
+Every check names the file, the field and what was expected.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Week-by-week schedules: the promises every schedule keeps, and the team's workstreams.
 
-Pure Python (no mkdocs import). `schedule_problems` checks any schedule (the generator's plans
+`schedule_problems` checks any schedule (the generator's plans
 and the pre-built roadmaps) against the same promises; `Lanes` is how the engine fills a team's
 workstreams.
 """

@@ -1,7 +1,7 @@
-"""One plan, built in the order of the maturity model (see engine.py), on the team's lanes.
+"""One plan, built in the order of the maturity model (see planner.py), on the team's lanes.
 
-Pure Python (no mkdocs import). The Planner (engine.py) holds everything that is the same for
-many plans (fit, scores, ranking); a PlanBuilder places one plan's steps and assembles the Plan.
+The Planner (planner.py) holds everything that is the same for many plans (fit, scores, ranking);
+a PlanBuilder places one plan's steps, and assembly.py makes them into the Plan.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Pre-generated generator data: every plan, encoded compactly, one file per choice of the five selects.
 
-Pure Python (no mkdocs import). A file holds the 64 plans of one choice of system, scale, team,
+A file holds the 64 plans of one choice of system, scale, team,
 goal and timeline (one per combination of ticked challenges), so ticking boxes never needs a new
 request. The browser only looks plans up and assembles pre-rendered pieces.
 

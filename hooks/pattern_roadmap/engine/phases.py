@@ -1,6 +1,6 @@
 """A plan's phases: the timeline's phases, fitted to the foundation and to the steps in them.
 
-Pure Python (no mkdocs import). PlanPhase 1 lasts until every foundation step has started. A later
+Phase 1 lasts until every foundation step has started. A later
 phase in which nothing starts or runs, or that is shorter than a month, joins the phase before
 it, so that every phase a reader sees has work in it and a name that can be true of it.
 """

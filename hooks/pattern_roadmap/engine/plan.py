@@ -1,6 +1,6 @@
 """The engine's typed output: a Plan and its parts, and the JSON contract of one plan.
 
-Pure Python (no mkdocs import). Kinds are enums, and every text is final, so nothing downstream
+Kinds are enums, and every text is final, so nothing downstream
 parses strings or indexes nested tuples. `Plan.to_json()` is the documented contract printed by
 `hooks/cli.py plan --format json` (README, "The command-line planner").
 """

@@ -80,7 +80,7 @@ class Planner(Facts):
         self.blocked_key = lru_cache(maxsize=None)(
             lambda a: (frozenset(self._blocked(a)), self._profile(a).fill & self.structural)
         )
-        # How each pattern helps, per (challenges, goal): filled as plans need it (plan_builder).
+        # How each pattern helps, per (challenges, goal): filled as plans need it (assembly.py).
         self.hows = lru_cache(maxsize=None)(lambda challenges, goal: {})
         self._unfit = lru_cache(maxsize=None)(self._unfit_uncached)
         self._base_scores = lru_cache(maxsize=None)(self._base_scores_uncached)

@@ -1,6 +1,6 @@
 """The words of a plan: how each step helps (the pattern's own sentences) and why it comes now.
 
-Pure Python (no mkdocs import). The engine calls these while it plans, so the command-line
+The engine calls these while it plans, so the command-line
 planner, the pre-generated data and the page all show the same strings. Labels come from
 form.yml and names from the catalog; rule reasons from rules.yml.
 """
@@ -17,6 +17,11 @@ from pattern_roadmap.engine.plan import Answers, Avoided, ExclusionKind, PlanPha
 
 if TYPE_CHECKING:  # the builder passes itself to notes(); only its attributes are read
     from pattern_roadmap.engine.builder import PlanBuilder
+
+
+def phase_title(number: int, name: str, start: int, end: int, period: str = "Phase") -> str:
+    """'Phase 2: Safe change (weeks 5-12)': a phase's title wherever a plan or roadmap is shown."""
+    return f"{period} {number}: {name} (weeks {start}-{end})"
 
 
 def join(items: list[str]) -> str:

@@ -1,4 +1,4 @@
-"""Accessibility fixes applied to rendered HTML (pure string functions, no mkdocs import).
+"""Accessibility fixes applied to rendered HTML (pure string functions).
 
 Material's search dialog and loading bar have no accessible name, and task-list checkboxes
 have their text outside their label. These add the missing names without copying any of

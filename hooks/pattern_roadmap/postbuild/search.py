@@ -1,4 +1,4 @@
-"""Site search: Pagefind's index behind Material's search box (no mkdocs import).
+"""Site search: Pagefind's index behind Material's search box.
 
 Material keeps its search box, its shortcuts (/, s, f) and its keyboard use; its search plugin
 only writes an empty index, since every page is excluded from it (page meta `search.exclude`).

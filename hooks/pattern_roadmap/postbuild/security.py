@@ -1,6 +1,6 @@
 """Security headers for static hosts: a Content Security Policy that the built site passes.
 
-Pure Python (no mkdocs import). The only inline scripts in the site are Material's own few
+The only inline scripts in the site are Material's own few
 bootstrap scripts; the policy allows exactly those, by hash, computed from the built HTML, so
 it stays right when Material changes them. Everything else must come from the site's origin.
 """

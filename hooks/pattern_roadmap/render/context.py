@@ -20,7 +20,7 @@ from pattern_roadmap.domain.generator import Generator, load_generator
 from pattern_roadmap.domain.guides import Guides, load_guides
 from pattern_roadmap.domain.roadmaps import Roadmaps, load_roadmaps
 from pattern_roadmap.engine.planner import Planner
-from pattern_roadmap.engine.words import join
+from pattern_roadmap.engine.words import join, phase_title
 from pattern_roadmap.schema.comparisons import Comparison
 from pattern_roadmap.schema.patterns import Pattern
 from pattern_roadmap.schema.vocabulary import ALIAS_CATALOG_LABELS, CATEGORY_LABELS, TIER_LABELS, TeamSize
@@ -101,4 +101,5 @@ def load_site(env: Environment) -> Site:
     guides = load_guides(catalog, generator)
     env.trim_blocks = env.lstrip_blocks = True
     env.filters["text"] = text
+    env.globals["phase_title"] = phase_title
     return Site(catalog, generator, Planner(catalog, generator), roadmaps, comparisons, guides, env)

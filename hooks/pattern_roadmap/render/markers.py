@@ -1,4 +1,4 @@
-"""Generated content in docs/: `<!-- generated: name -->` markers (no mkdocs import).
+"""Generated content in docs/: `<!-- generated: name -->` markers.
 
 Each page family (pattern_pages, compare_pages, roadmap_pages, generator_page, guide_pages) lists
 the markers it renders in its MARKERS: which pages hold each one and what it renders there.

@@ -1,6 +1,6 @@
 """Spreadsheet templates for the pre-built roadmaps: an .xlsx (XlsxWriter) and a CSV twin of its task sheet.
 
-Pure Python (no mkdocs import). Output is reproducible: the workbook's dates come from
+Output is reproducible: the workbook's dates come from
 SOURCE_DATE_EPOCH when it is set, or from a fixed date otherwise.
 """
 
