@@ -27,6 +27,7 @@ from pattern_roadmap.data.problems import DataError
 from pattern_roadmap.domain import prose
 from pattern_roadmap.domain.catalog import CATALOG_PAGES, PROSE_DIR, load_catalog
 from pattern_roadmap.domain.generator import load_generator
+from pattern_roadmap.domain.roadmap_data import load_roadmap_data
 from pattern_roadmap.engine.plan import Answers, Plan
 from pattern_roadmap.engine.planner import Planner
 from pattern_roadmap.engine.words import phase_title
@@ -119,12 +120,14 @@ def markdown(plan: Plan, planner: Planner) -> str:
 
 def validate() -> int:
     try:
-        catalog = load_catalog()
-        generator = load_generator(catalog)
+        d = load_roadmap_data()
     except DataError as exc:
         print(str(exc), file=sys.stderr)
         return 1
-    print(f"ok: {len(catalog.patterns)} patterns, {len(generator.form.fields)} form fields, rules")
+    print(
+        f"ok: {len(d.catalog.patterns)} patterns, {len(d.generator.form.fields)} form fields and the rules, "
+        f"{len(d.roadmaps.roadmaps)} roadmaps and the priorities, {len(d.comparisons)} comparisons, the guides"
+    )
     return 0
 
 

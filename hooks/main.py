@@ -3,9 +3,10 @@
 Thin glue. on_config loads and checks roadmap_data/ (pattern_roadmap.domain) and starts the
 workers that write the generator's plans (postbuild.generator_data); the page events hand each page
 to the renderers (pattern_roadmap.render: a pattern's metadata around its prose, and every
-`<!-- generated: name -->` marker); on_post_build copies mermaid, writes the search index, llms.txt
-and the security headers (pattern_roadmap.postbuild). Every data problem stops the build with one
-line per problem (file, field, what was expected) and no traceback.
+`<!-- generated: name -->` marker); on_post_build writes what the built site needs besides its pages:
+mermaid, the plans, the search index and the security headers (pattern_roadmap.postbuild), and the
+catalog filter's text and llms.txt (rendered from the data by pattern_pages and llms). Every data
+problem stops the build with one line per problem (file, field, what was expected), no traceback.
 """
 
 from __future__ import annotations

@@ -159,7 +159,7 @@ def test_an_empty_data_dir_is_an_error(data_dir: DataDir) -> None:
 
 def test_exported_schemas_are_current_and_forbid_unknown_keys(tmp_path: Path) -> None:
     written = export_schemas(tmp_path)
-    names = "choosing form learning pattern priorities roadmap rules wizard".split()
+    names = "choosing comparison form learning pattern priorities roadmap rules wizard".split()
     assert sorted(p.name for p in written) == [f"{name}.schema.json" for name in names]
     committed = Path(__file__).resolve().parents[2] / "roadmap_data" / "schema"
     for path in written:

@@ -1,6 +1,6 @@
 /*
  * The generator's pre-generated plans: one file per choice of the five selects, written by
- * hooks/generator_data.py (the format is documented there). decode() picks the plan for the
+ * hooks/pattern_roadmap/engine/encoding.py (the format is documented there). decode() picks the plan for the
  * ticked boxes and turns its codes back into patterns and sentences (window.prGeneratorData;
  * tests/js loads it in Node and fuzzes it).
  *

@@ -1,5 +1,5 @@
 /*
- * Roadmap generator. It does no planning: every plan was made at build time by hooks/engine.py.
+ * Roadmap generator. It does no planning: every plan was made at build time by hooks/pattern_roadmap/engine/.
  * It reads the form (or the page address), fetches the one small pre-generated file for the five
  * selects, picks the plan for the ticked boxes and fills in pre-rendered templates. Everything
  * from the data or the address is inserted as text, never as HTML.
@@ -99,13 +99,13 @@
     });
   }
 
-  /* ---- data (format: hooks/generator_data.py; decoded by generator-data.js) ------------------- */
+  /* ---- data (format: hooks/pattern_roadmap/engine/encoding.py; decoded by generator-data.js) -- */
 
   function load(url) {
     if (!files.has(url)) {
       files.set(url, fetch(url).then((response) => {
         if (!response.ok) throw new Error(response.status + " " + url);
-        // stored gzip-compressed (hooks/generator_data.py): inflate here, whatever the host does
+        // stored gzip-compressed (engine/encoding.py): inflate here, whatever the host does
         return new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).json();
       }).catch((error) => {
         files.delete(url); // "Try again" fetches it afresh

@@ -1,10 +1,10 @@
 /*
  * Site search: Material's search box, shortcuts and result list, answered by Pagefind.
  *
- * Material's bundle starts this file as its search worker (hooks/site_search.py points Material's
+ * Material's bundle starts this file as its search worker (hooks/pattern_roadmap/postbuild/search.py points Material's
  * configuration here) and talks to it in Material's worker messages: SETUP (answered with READY at
  * once, since nothing is loaded yet), then QUERY with the text typed, answered with RESULT. The
- * Pagefind index (built by hooks/site_search.py into /pagefind/) is loaded on the first query, so
+ * Pagefind index (built by postbuild/search.py into /pagefind/) is loaded on the first query, so
  * no page pays for search until its reader searches; each query then fetches only the index
  * chunks and page fragments it needs.
  *

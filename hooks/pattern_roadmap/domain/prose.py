@@ -6,13 +6,14 @@ The build tests and authors use the same code (`python hooks/cli.py prose`).
 from __future__ import annotations
 
 import ast
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from pattern_roadmap.data.files import ROOT
+from pattern_roadmap.data.files import rel
 
 MIN_WORDS = 600
 REQUIRED_SECTIONS = ("## How it works", "## Worked example", "## Pitfalls")
@@ -92,8 +93,6 @@ def check_blocks(blocks: list[Block]) -> list[str]:
             # The fence emits the source unescaped inside <pre>; a tag-like "<x" would be eaten as HTML.
             problems.append(f"{where}: expected no HTML-like '{tag.group(0)}' in a diagram (write it out in words)")
         elif block.lang == "json":
-            import json
-
             try:
                 json.loads(block.body)
             except json.JSONDecodeError as exc:
@@ -103,7 +102,7 @@ def check_blocks(blocks: list[Block]) -> list[str]:
 
 def check_page(path: Path) -> Report:
     markdown = path.read_text(encoding="utf-8")
-    report = Report(page=path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path))
+    report = Report(page=rel(path))
     blocks = code_blocks(markdown)
     report.words = word_count(markdown)
     report.diagrams = [normalise_diagram(b.body) for b in blocks if b.lang == "mermaid"]

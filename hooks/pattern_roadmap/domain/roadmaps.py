@@ -21,6 +21,8 @@ from pattern_roadmap.schema.roadmaps import Priorities, Roadmap, RoadmapStep
 from pattern_roadmap.schema.vocabulary import Scale
 
 ROADMAP_IDS = ("startup-to-scale", "monolith-to-microservices", "global-scale", "scale", "enterprise")
+
+
 def slots(steps: Iterable[RoadmapStep], catalog: Catalog) -> list[Slot]:
     """Each step's weeks: from its start, for its own effort or the pattern's."""
     return [Slot(s.pattern, s.start, s.start + (s.weeks or catalog.get(s.pattern).effort_weeks) - 1) for s in steps]

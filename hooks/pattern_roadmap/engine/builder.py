@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from pattern_roadmap.engine.planner import Planner
 
 
-
 class PlanBuilder:
     def __init__(self, planner: Planner, a: Answers, key: Answers, blocked: dict, covers: tuple):
         """`key` is `a` without its timeline: what the planner's per-profile caches are keyed by."""

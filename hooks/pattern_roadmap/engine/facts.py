@@ -75,6 +75,5 @@ class Facts:
             scale: {pid: n for n, pid in enumerate(sorted(self.ids, key=lambda i: (rank[i], effort[i], i)))}
             for scale, effort in self.effort.items()
         }
-        self.checks = {scale.value: frozenset(ids) for scale, ids in rules.foundation.checks.items()}
         self.companions = dict(rules.companions)
         self.cover_of = {c.pattern: c for c in rules.covers}

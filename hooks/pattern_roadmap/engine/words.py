@@ -29,7 +29,6 @@ def join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
-
 RELEVANCE = Reason(ReasonKind.relevance, "Next by relevance to your answers, paced to leave room for feature work.")
 
 

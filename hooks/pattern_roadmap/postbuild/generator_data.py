@@ -136,6 +136,7 @@ class DataWriter:
     def close(self) -> None:
         """Stop the workers and drop what they staged (a failed or abandoned build)."""
         self.stop()
+        _worker.clear()
         shutil.rmtree(self.staging, ignore_errors=True)
 
 

@@ -14,11 +14,11 @@ from typing import Any
 
 from jinja2 import Environment
 
-from pattern_roadmap.domain.catalog import Catalog, load_catalog
-from pattern_roadmap.domain.comparisons import load_comparisons
-from pattern_roadmap.domain.generator import Generator, load_generator
-from pattern_roadmap.domain.guides import Guides, load_guides
-from pattern_roadmap.domain.roadmaps import Roadmaps, load_roadmaps
+from pattern_roadmap.domain.catalog import Catalog
+from pattern_roadmap.domain.generator import Generator
+from pattern_roadmap.domain.guides import Guides
+from pattern_roadmap.domain.roadmap_data import load_roadmap_data
+from pattern_roadmap.domain.roadmaps import Roadmaps
 from pattern_roadmap.engine.planner import Planner
 from pattern_roadmap.engine.words import join, phase_title
 from pattern_roadmap.schema.comparisons import Comparison
@@ -94,12 +94,8 @@ class Site:
 
 def load_site(env: Environment) -> Site:
     """Load and check roadmap_data/ (raises DataError), and set up the theme's Jinja for our macros."""
-    catalog = load_catalog()
-    generator = load_generator(catalog)
-    roadmaps = load_roadmaps(catalog, generator)
-    comparisons = load_comparisons(catalog)
-    guides = load_guides(catalog, generator)
+    d = load_roadmap_data()
     env.trim_blocks = env.lstrip_blocks = True
     env.filters["text"] = text
     env.globals["phase_title"] = phase_title
-    return Site(catalog, generator, Planner(catalog, generator), roadmaps, comparisons, guides, env)
+    return Site(d.catalog, d.generator, Planner(d.catalog, d.generator), d.roadmaps, d.comparisons, d.guides, env)

@@ -9,7 +9,7 @@ from typing import Any
 
 from pattern_roadmap.engine.encoding import FORMAT_VERSION
 from pattern_roadmap.render.context import Site, Words
-from pattern_roadmap.render.markers import Generated, Page, on
+from pattern_roadmap.render.markers import Generated, Page, on, one_block
 
 
 def generator_form(site: Site, page: Page) -> str:
@@ -17,7 +17,7 @@ def generator_form(site: Site, page: Page) -> str:
     ctx = FormContext(site, relative_url("patterns/", page.url or "roadmaps/generator/"))
     macros = site.macros("generator")
     # One outer element, so that Python-Markdown keeps the whole block (templates included) as raw HTML.
-    return _one_block('<div class="pr-generator">' + macros.form(ctx) + macros.output(ctx) + "</div>")
+    return one_block('<div class="pr-generator">' + macros.form(ctx) + macros.output(ctx) + "</div>")
 
 
 def how_it_works(site: Site, page: Page) -> str:
@@ -85,8 +85,3 @@ class FormContext(Words):
 def relative_url(target: str, page_url: str) -> str:
     """The link from a page's directory URL to a directory URL of the same site ('../../patterns/')."""
     return posixpath.relpath(target, page_url or ".") + "/"
-
-
-def _one_block(html: str) -> str:
-    """Raw HTML for Markdown: no blank lines inside, so Python-Markdown keeps it as one block."""
-    return "\n".join(line for line in html.splitlines() if line.strip())

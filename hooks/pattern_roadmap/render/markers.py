@@ -45,6 +45,11 @@ def on(*pages: str) -> Callable[[str], bool]:
     return frozenset(pages).__contains__
 
 
+def one_block(html: str) -> str:
+    """Raw HTML for Markdown: no blank lines inside, so Python-Markdown keeps it as one block."""
+    return "\n".join(line for line in html.splitlines() if line.strip())
+
+
 def registry(families: Iterable[Mapping[str, Generated]]) -> dict[str, Generated]:
     """One registry from the page families' MARKERS; a name may belong to one family only."""
     joined: dict[str, Generated] = {}

@@ -13,7 +13,7 @@ from pathlib import Path
 from pattern_roadmap.domain.catalog import CATALOG_PAGES, Catalog, group_by_category
 from pattern_roadmap.render import diagrams
 from pattern_roadmap.render.context import Site
-from pattern_roadmap.render.markers import Generated, Page, on
+from pattern_roadmap.render.markers import Generated, Page, on, one_block
 from pattern_roadmap.schema.vocabulary import CATEGORY_LABELS
 
 CITED = re.compile(r"\]\((https?://[^)\s]+)\)")  # a link in the prose: its source is not linked twice
@@ -56,7 +56,7 @@ def catalog_table(site: Site, page: Page) -> str:
     groups = group_by_category(site.catalog.patterns.values())
     challenges = [(o.value, o.label) for o in site.generator.field("challenges").options]
     html = site.macros("pattern").catalog(groups, site.labels, challenges)
-    return "\n".join(line for line in html.splitlines() if line.strip())
+    return one_block(html)
 
 
 def alias_index(site: Site, page: Page) -> str:

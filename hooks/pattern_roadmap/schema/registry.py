@@ -10,6 +10,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from pattern_roadmap.schema.comparisons import Comparison
 from pattern_roadmap.schema.generator import Form, Rules
 from pattern_roadmap.schema.guides import Choosing, Learning, Wizard
 from pattern_roadmap.schema.patterns import Pattern
@@ -24,6 +25,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "wizard": Wizard,
     "learning": Learning,
     "choosing": Choosing,
+    "comparison": Comparison,
 }
 
 

@@ -1,5 +1,5 @@
 """The schema of the pre-built roadmaps (roadmap_data/roadmaps/<id>.yml) and of the implementation
-priorities (roadmap_data/roadmaps/priorities.yml). Pydantic models only; domain/roadmaps.py checks
+priorities (roadmap_data/priorities.yml). Pydantic models only; domain/roadmaps.py checks
 them against the catalog and the team's capacity.
 """
 
@@ -12,6 +12,7 @@ from pydantic import Field, StringConstraints
 from pattern_roadmap.schema.vocabulary import Line, Scale, Slug, Strict, TeamSize, Text
 
 Sentence = Annotated[str, StringConstraints(strip_whitespace=True, min_length=10, max_length=600)]
+
 
 class RoadmapStep(Strict):
     pattern: Slug

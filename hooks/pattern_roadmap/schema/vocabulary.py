@@ -101,13 +101,6 @@ class Layer(StrEnum):
     datastore = "datastore"  # it lives inside a datastore, broker or coordination service
 
 
-LAYER_LABELS: dict[Layer, str] = {
-    Layer.application: "Application team adopts it",
-    Layer.platform: "Platform team runs it",
-    Layer.datastore: "Inside a datastore or broker",
-}
-
-
 class AliasCatalog(StrEnum):
     azure = "azure"
     aws = "aws"
