@@ -26,14 +26,14 @@ from pattern_roadmap.data.files import DATA_ROOT, rel
 from pattern_roadmap.data.problems import DataError
 from pattern_roadmap.domain import prose
 from pattern_roadmap.domain.catalog import CATALOG_PAGES, PROSE_DIR, load_catalog
-from pattern_roadmap.domain.generator import load_generator
+from pattern_roadmap.domain.generator import FIELDS, load_generator
 from pattern_roadmap.domain.roadmap_data import load_roadmap_data
 from pattern_roadmap.engine.plan import Answers, Plan
 from pattern_roadmap.engine.planner import Planner
 from pattern_roadmap.engine.words import phase_title
 from pattern_roadmap.schema.registry import export_schemas
 
-PARAMS = ("system", "scale", "team", "challenges", "goal", "timeline")
+PARAMS = tuple(FIELDS)  # the form's fields, in its order
 
 
 class Usage(Exception):

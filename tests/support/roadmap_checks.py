@@ -14,12 +14,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pattern_roadmap.domain.generator import SELECTS
 from pattern_roadmap.domain.schedule import Slot, schedule_problems
 from pattern_roadmap.engine.plan import HOW, Answers, ExclusionKind, Plan, ReasonKind
 from pattern_roadmap.engine.planner import TEAM_RANK, Planner
 
 ROOT = Path(__file__).resolve().parents[2]
-SELECTS = ("system", "scale", "team", "goal", "timeline")
 
 
 @dataclass

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 from pathlib import Path
 
 from pattern_roadmap.data.files import DATA_ROOT, load_records, rel
@@ -25,6 +26,7 @@ FIELDS: dict[str, type[StrEnum] | None] = {
     "goal": Goal,
     "timeline": None,  # its values are the keys of rules.yml `timelines`
 }
+SELECTS = tuple(param for param in FIELDS if param != "challenges")  # the one-choice fields, in form order
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,12 @@ class Generator:
         return [o.value for o in self.field(param).options]
 
     def label(self, param: str, value: str) -> str:
-        return next(o.label for o in self.field(param).options if o.value == value)
+        """An option's label in form.yml: the one wording of every form value a reader sees."""
+        return self.labels[param, value]
+
+    @cached_property
+    def labels(self) -> dict[tuple[str, str], str]:
+        return {(f.param, o.value): o.label for f in self.form.fields for o in f.options}
 
 
 def _form_problems(form: Form, rules: Rules, path: Path) -> list[Problem]:

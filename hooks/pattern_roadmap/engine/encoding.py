@@ -35,11 +35,11 @@ import itertools
 import json
 from collections.abc import Callable, Iterator
 
+from pattern_roadmap.domain.generator import SELECTS
 from pattern_roadmap.engine.plan import Answers, Plan
 from pattern_roadmap.engine.planner import Planner
 
 FORMAT_VERSION = 3
-SELECTS = ("system", "scale", "team", "goal", "timeline")
 
 
 DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"

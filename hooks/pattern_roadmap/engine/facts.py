@@ -32,6 +32,7 @@ class Facts:
         self.next_scale = dict(itertools.pairwise(scales))
         self.next_base = {s: self.scale_base[n] for s, n in self.next_scale.items()}
         self.capacity = {t.value: n for t, n in rules.team_capacity.items()}
+        self.roomy = {team: n >= rules.budget.roomy_from for team, n in self.capacity.items()}
         self.group_of = {pid: g for g in rules.groups for pid in g.patterns}
         self.grouped = frozenset(self.group_of)
         self.situational = set(rules.situational)

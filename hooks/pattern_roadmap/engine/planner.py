@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from pattern_roadmap.domain.catalog import Catalog
-from pattern_roadmap.domain.generator import Generator
+from pattern_roadmap.domain.generator import SELECTS, Generator
 from pattern_roadmap.engine import phases as plan_phases
 from pattern_roadmap.engine.builder import PlanBuilder
 from pattern_roadmap.engine.facts import TEAM_RANK, Facts
@@ -97,11 +97,9 @@ class Planner(Facts):
         return tuple(c for bit, c in enumerate(self.challenge_order) if mask >> bit & 1)
 
     def all_answers(self) -> Iterator[Answers]:
-        g = self.generator
+        """Every combination of the form: each choice of the one-choice fields, with every set of ticks."""
         ticked = [self.ticked(mask) for mask in range(2 ** len(self.challenge_order))]
-        for system, scale, team, goal, timeline in itertools.product(
-            g.values("system"), g.values("scale"), g.values("team"), g.values("goal"), g.values("timeline")
-        ):
+        for system, scale, team, goal, timeline in itertools.product(*map(self.generator.values, SELECTS)):
             for challenges in ticked:
                 yield Answers(system, scale, team, challenges, goal, timeline)
 
@@ -137,7 +135,7 @@ class Planner(Facts):
         # A team with room for more (capacity 3+) may adopt what pays off at the next scale up, but
         # not its architecture: users, not engineers, decide when a structural or high-complexity
         # change is due.
-        ahead = {scale, self.next_scale.get(scale, scale)} if self.capacity[team] >= 3 else {scale}
+        ahead = {scale, self.next_scale.get(scale, scale)} if self.roomy[team] else {scale}
         for pid in self.ids:
             systems, scales = self.fits[pid]
             reach = {scale} if pid in self.structural or pid in self.high else ahead
@@ -199,8 +197,7 @@ class Planner(Facts):
         for pid in plannable:
             total = base[pid] + weight * asked[pid]
             scores[pid] = total + tier[pid] if total else 0
-        roomy = self.capacity[a.team] >= 3
-        ahead = self.next_base.get(a.scale, ()) if roomy else ()
+        ahead = self.next_base.get(a.scale, ()) if self.roomy[a.team] else ()
         # Most relevant first; ties by complexity, effort and id (their order, per scale, in self.order).
         order = self.order[a.scale]
         ranked = tuple(
@@ -310,7 +307,7 @@ class Planner(Facts):
         more, which also prepares for the next scale's baseline. A structural change needs a ticked
         challenge, and so, on a cost goal, does what adds cost."""
         never = self.structural | (self.adds_cost if goal == "cost" else set())
-        roomy = self.capacity[team] >= 3
+        roomy = self.roomy[team]
         ahead = self.next_base.get(scale, set()) if roomy else set()
         always = self.scale_base[scale] | self.system_base[system] | ahead
         one_signal = set(self.ids) if roomy else {pid for pid in self.ids if self.tier_bonus[pid] > 0}

@@ -36,9 +36,6 @@ class PlanWords:
     def __init__(self, catalog: Catalog, generator: Generator):
         self.catalog, self.generator, self.rules = catalog, generator, generator.rules
         self.scales = generator.values("scale")
-        self._labels = {
-            (f.param, o.value): o.label for f in generator.form.fields for o in f.options
-        }
         # Texts repeat across plans: make each once.
         cached = ("_how", "prerequisite", "foundation_first", "foundation_scale", "foundation_system", "_stores")
         cached += ("_check",)
@@ -47,7 +44,7 @@ class PlanWords:
             setattr(self, name, lru_cache(maxsize=None)(getattr(self, name)))
 
     def label(self, param: str, value: str) -> str:
-        return self._labels[param, value]
+        return self.generator.label(param, value)
 
     def names(self, pids) -> str:
         return join([self.catalog.get(p).name for p in pids])

@@ -132,6 +132,11 @@ class Budget(Strict):
     serial_high_complexity_up_to: int = Field(
         ge=0, le=10, description="Teams of at most this capacity run one high-complexity step at a time."
     )
+    roomy_from: int = Field(
+        ge=1, le=10,
+        description="Teams of at least this capacity have room beyond their scale: they may take the next scale's "
+        "lighter patterns (neither structural nor high-complexity), and one signal is enough to fill with a pattern.",
+    )
     structural_in_flight: dict[TeamSize, int] = Field(description="Structural changes a team runs at once.")
     structural_after: list[Slug] = Field(
         default_factory=list, description="Safety nets planned before a structural change that splits the system."
