@@ -44,7 +44,13 @@ class PlanBuilder:
         self.continues: list[str] = []  # long changes that run past the timeline's end
         self.placed_for: dict[str, str] = {}  # best fit -> the ticked challenge it was placed for
         self.base: frozenset[str] = frozenset()  # the steps the foundation placed
+        # Set by place_all(), from the profile: what may fill the budget, "avoid" candidates, and the
+        # baselines waiting for a later plan; and what the foundation could not place.
         self.fill: frozenset[str] = frozenset()
+        self.avoid_candidates: tuple[str, ...] = ()
+        self.waiting: tuple[str, ...] = ()
+        self.missed: list[str] = []
+        self._assembly: tuple = ((), (), 0)  # (grouped, fill, phase 1's end), for assemble()
 
     # -- placing ----------------------------------------------------------------
 

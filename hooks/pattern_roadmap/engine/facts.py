@@ -9,9 +9,21 @@ import itertools
 
 from pattern_roadmap.domain.catalog import Catalog
 from pattern_roadmap.domain.generator import Generator
+from pattern_roadmap.engine.plan import Answers
 from pattern_roadmap.schema.vocabulary import Complexity, Layer, TeamSize, Tier
 
 TEAM_RANK = {team.value: rank for rank, team in enumerate(TeamSize)}
+
+
+def matches(when, a: Answers) -> bool:
+    """Does a rule's `when` match these answers? Empty fields match everything."""
+    return (
+        (not when.system or a.system in when.system)
+        and (not when.scale or a.scale in when.scale)
+        and (not when.team or a.team in when.team)
+        and (not when.goal or a.goal in when.goal)
+        and (not when.challenge or any(c in when.challenge for c in a.challenges))
+    )
 
 
 class Facts:

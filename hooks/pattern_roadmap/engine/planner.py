@@ -10,8 +10,9 @@ at build time. It follows the maturity model in roadmap_data/generator/rules.yml
    quick fit for each ticked challenge.
 3. The rest by relevance, paced to the budget (a share of capacity x weeks, and new patterns per
    quarter), so the plan leaves room for feature work along the whole timeline.
-This module holds what many plans share (fit, scores, ranking per profile), from what facts.py
-derives of each pattern; builder.py places one plan's steps and assembly.py makes the Plan.
+This module holds what many plans share (scores and ranking per profile), on top of what
+exclusions.py rules out and what facts.py derives of each pattern; builder.py places one plan's
+steps and assembly.py makes the Plan.
 Datastore internals are never steps; alternative groups give one pattern each; a pattern that
 covers others (a service mesh) replaces them. Every step says, in the pattern's own words, how it
 helps, and why it comes now. words.py holds the wording.
@@ -28,7 +29,8 @@ from pattern_roadmap.domain.catalog import Catalog
 from pattern_roadmap.domain.generator import SELECTS, Generator
 from pattern_roadmap.engine import phases as plan_phases
 from pattern_roadmap.engine.builder import PlanBuilder
-from pattern_roadmap.engine.facts import TEAM_RANK, Facts
+from pattern_roadmap.engine.exclusions import Exclusions
+from pattern_roadmap.engine.facts import TEAM_RANK, matches
 from pattern_roadmap.engine.plan import Answers, ExclusionKind, Plan
 from pattern_roadmap.engine.words import PlanWords
 
@@ -48,29 +50,15 @@ class Profile(NamedTuple):
     waiting: tuple[str, ...]  # baselines that are structural changes no ticked challenge asks for: named as next
 
 
-def matches(when, a: Answers) -> bool:
-    """Does a rule's `when` match these answers? Empty fields match everything."""
-    return (
-        (not when.system or a.system in when.system)
-        and (not when.scale or a.scale in when.scale)
-        and (not when.team or a.team in when.team)
-        and (not when.goal or a.goal in when.goal)
-        and (not when.challenge or any(c in when.challenge for c in a.challenges))
-    )
-
-
-class Planner(Facts):
+class Planner(Exclusions):
     """Plans one combination of answers (plan); holds what the plans of a profile share, cached."""
 
     def __init__(self, catalog: Catalog, generator: Generator):
         super().__init__(catalog, generator)
         self.words = PlanWords(catalog, generator)
-        self._blocked = lru_cache(maxsize=None)(self._blocked_uncached)
-        self._blocked_by = lru_cache(maxsize=None)(self._blocked_by_uncached)
         self._asked = lru_cache(maxsize=None)(self._asked_uncached)
         self._fill_rules = lru_cache(maxsize=None)(self._fill_rules_uncached)
         self.foundation_moves = lru_cache(maxsize=None)(self._foundation_moves_uncached)
-        self._matched = lru_cache(maxsize=None)(self._matched_uncached)
         self._recommended = lru_cache(maxsize=None)(
             lambda a: tuple(index for index, rule in enumerate(self.rules.recommend) if matches(rule.when, a))
         )
@@ -82,7 +70,6 @@ class Planner(Facts):
         )
         # How each pattern helps, per (challenges, goal): filled as plans need it (assembly.py).
         self.hows = lru_cache(maxsize=None)(lambda challenges, goal: {})
-        self._unfit = lru_cache(maxsize=None)(self._unfit_uncached)
         self._base_scores = lru_cache(maxsize=None)(self._base_scores_uncached)
         self.foundation_memo: dict[tuple, tuple] = {}  # PlanBuilder._foundation's results, by their inputs
         self.setting = lru_cache(maxsize=None)(self._setting_uncached)
@@ -103,49 +90,7 @@ class Planner(Facts):
             for challenges in ticked:
                 yield Answers(system, scale, team, challenges, goal, timeline)
 
-    # -- what is ruled out ----------------------------------------------------
-
-    def _blocked_uncached(self, a: Answers) -> dict[str, tuple[ExclusionKind, int]]:
-        """Every pattern the answers rule out, with the first reason (and the rule's index, or -1)."""
-        return self._blocked_by(a.system, a.scale, a.team, self._matched(a))
-
-    def _blocked_by_uncached(
-        self, system: str, scale: str, team: str, matched: tuple[int, ...]
-    ) -> dict[str, tuple[ExclusionKind, int]]:
-        """What the matched avoid rules, the fit and the prerequisites rule out (shared by the many
-        answers that match the same rules)."""
-        blocked: dict[str, tuple[ExclusionKind, int]] = {}
-        for index in matched:
-            blocked.setdefault(self.rules.avoid[index].pattern, (ExclusionKind.rule, index))
-        for pid, why in self._unfit(system, scale, team).items():
-            blocked.setdefault(pid, why)
-        # A pattern whose prerequisite is ruled out is ruled out too, unless the platform provides
-        # that prerequisite (serverless load balancing under a canary release, for example).
-        provided = self.rules.foundation.provided.get(system)  # type: ignore[call-overload]
-        missing = blocked.keys() - set(provided.patterns if provided else ())
-        for pid in self.ids:
-            if pid not in blocked and not missing.isdisjoint(self.closure[pid]):
-                blocked[pid] = (ExclusionKind.needs, -1)
-        return blocked
-
-    def _unfit_uncached(self, system: str, scale: str, team: str) -> dict[str, tuple[ExclusionKind, int]]:
-        """The patterns that do not suit the system type, the scale or the team size."""
-        unfit: dict[str, tuple[ExclusionKind, int]] = {}
-        rank = TEAM_RANK[team]
-        # A team with room for more (capacity 3+) may adopt what pays off at the next scale up, but
-        # not its architecture: users, not engineers, decide when a structural or high-complexity
-        # change is due.
-        ahead = {scale, self.next_scale.get(scale, scale)} if self.roomy[team] else {scale}
-        for pid in self.ids:
-            systems, scales = self.fits[pid]
-            reach = {scale} if pid in self.structural or pid in self.high else ahead
-            if system not in systems:
-                unfit[pid] = (ExclusionKind.system, -1)
-            elif not reach & scales:
-                unfit[pid] = (ExclusionKind.scale, -1)
-            elif rank < self.min_team[pid]:
-                unfit[pid] = (ExclusionKind.team, -1)
-        return unfit
+    # -- the setting -----------------------------------------------------------
 
     def _setting_uncached(self, system: str, scale: str, covers: tuple[str, ...]) -> tuple:
         """(provided, assumed, foundation, covered) for a system type and scale: what the platform
@@ -269,10 +214,6 @@ class Planner(Facts):
             preferred = [p for p in self.rules.best_fits.get(challenge, ()) if p in quick]  # type: ignore[call-overload]
             found = profile.fits[challenge] = tuple(dict.fromkeys([*preferred, *quick]))
         return found
-
-    def _matched_uncached(self, a: Answers) -> tuple[int, ...]:
-        """The avoid rules that match these answers, by index."""
-        return tuple(index for index, rule in enumerate(self.rules.avoid) if matches(rule.when, a))
 
     def recommended(self, a: Answers) -> tuple[int, ...]:
         """The recommend rules that match these answers (without a timeline), by index."""
