@@ -198,12 +198,10 @@ class PlanBuilder:
         first_end = self._foundation(first, moves if early else (), rest)
         # 2. The first move on the goal and the best fit for each ticked challenge, beyond the foundation.
         self._first_move(moves)
-        slots, masks, bits = self.slots, p.challenge_mask, p.challenge_bit  # a step already planned is no new move
-        answered = 0  # the challenge bits the steps beyond the foundation answer (every step placed here is beyond it)
-        for s in self._beyond():
-            answered |= masks[s]
+        slots = self.slots  # a step already planned is no new move
+        answered = p.answered(self._beyond())  # what the steps beyond the foundation answer (each placed here is)
         for c in a.challenges:
-            if answered >> bits[c] & 1:
+            if p.has(answered, c):
                 continue
             known = len(slots)
             fits = p.best_fits(profile, c)
@@ -212,8 +210,7 @@ class PlanBuilder:
             placed = next((q for q in fits if free(q) and q not in covered and self.place(q, fit, False)), None)
             if placed is not None and self.why[placed] is fit:
                 self.placed_for[placed] = c
-            for s in itertools.islice(slots, known, None):
-                answered |= masks[s]
+            answered |= p.answered(itertools.islice(slots, known, None))
         # 3. A light team's extended foundation, then the rest by relevance, paced from here. Once the
         # plan simplifies the system (consolidates services, draws module boundaries), only what a
         # ticked challenge asks for: not the system type's baselines, nor every pattern the goal attracts.

@@ -6,6 +6,7 @@ tie-break order. Plain dictionaries and sets, so the planner's hot loops only lo
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterable
 
 from pattern_roadmap.domain.catalog import Catalog
 from pattern_roadmap.domain.generator import Generator
@@ -68,9 +69,7 @@ class Facts:
         self.min_team = {i: TEAM_RANK[patterns[i].min_team.value] for i in self.ids}
         self.challenge_order = generator.values("challenges")
         self.challenge_bit = {c: bit for bit, c in enumerate(self.challenge_order)}
-        self.challenge_mask = {
-            i: sum(1 << self.challenge_bit[c] for c in self.challenges[i]) for i in self.ids
-        }
+        self.challenge_mask = {i: self.mask(self.challenges[i]) for i in self.ids}  # what each one answers
         budget, structural = rules.budget, set(rules.budget.structural)
         self.effort = {
             scale.value: {
@@ -90,3 +89,22 @@ class Facts:
         }
         self.companions = dict(rules.companions)
         self.cover_of = {c.pattern: c for c in rules.covers}
+
+    # -- challenges as bits: bit i is the form's i-th checkbox ----------------------
+
+    def ticked(self, mask: int) -> tuple[str, ...]:
+        """The challenges a mask ticks, in form order."""
+        return tuple(c for bit, c in enumerate(self.challenge_order) if mask >> bit & 1)
+
+    def mask(self, challenges: Iterable[str]) -> int:
+        return sum(1 << self.challenge_bit[c] for c in challenges)
+
+    def answered(self, pids: Iterable[str]) -> int:
+        """The challenges these patterns answer between them."""
+        found = 0
+        for pid in pids:
+            found |= self.challenge_mask[pid]
+        return found
+
+    def has(self, mask: int, challenge: str) -> bool:
+        return bool(mask >> self.challenge_bit[challenge] & 1)

@@ -79,10 +79,6 @@ class Planner(Exclusions):
             lambda timeline, first_end: tuple(plan_phases.planned(self.rules.timelines[timeline], first_end))
         )
 
-    def ticked(self, mask: int) -> tuple[str, ...]:
-        """The challenges a bitmask ticks (bit i = the form's i-th checkbox), in form order."""
-        return tuple(c for bit, c in enumerate(self.challenge_order) if mask >> bit & 1)
-
     def all_answers(self) -> Iterator[Answers]:
         """Every combination of the form: each choice of the one-choice fields, with every set of ticks."""
         ticked = [self.ticked(mask) for mask in range(2 ** len(self.challenge_order))]
@@ -117,7 +113,7 @@ class Planner(Exclusions):
         return self._asked(a.challenges)
 
     def _asked_uncached(self, challenges: tuple[str, ...]) -> dict[str, int]:
-        ticked = sum(1 << self.challenge_bit[c] for c in challenges)
+        ticked = self.mask(challenges)
         return {pid: (mask & ticked).bit_count() for pid, mask in self.challenge_mask.items()}
 
     def _base_scores_uncached(self, goal: str, scale: str, system: str) -> dict[str, int]:

@@ -210,12 +210,9 @@ class PlanWords:
             verb = "continues" if len(b.continues) == 1 else "continue"
             notes.append(f"{self.names(b.continues)} {verb} after this timeline: plan the rest of the change next.")
         avoided = [x.pattern for x in avoid]
-        masks, bits = b.p.challenge_mask, b.p.challenge_bit
-        answered = 0  # the ticked-challenge bits that some step answers
-        for pid in planned:
-            answered |= masks[pid]
+        answered = b.p.answered(planned)  # the challenges some step answers
         for c in a.challenges:
-            if not answered >> bits[c] & 1:
+            if not b.p.has(answered, c):
                 serve = [x for x in later if c in b.p.challenges[x]]
                 ruled = [x for x in avoided if c in b.p.challenges[x]]
                 label = self.label("challenges", c)
