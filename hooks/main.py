@@ -40,8 +40,9 @@ TEMPLATES = FileSystemBytecodeCache(str(ROOT / ".cache" / "jinja"))  # compiled 
 
 @dataclass
 class Build:
-    """One build's context: the checked data and its renderers (Site), and the workers writing the
-    generator's data. Made in on_config, so a `mkdocs serve` rebuild never sees the last one's."""
+    """One build's context: the checked data and its renderers (Site), the workers writing the
+    generator's data, and the reuse of converted pages. Made in on_config, so a `mkdocs serve`
+    rebuild never sees the last one's."""
 
     site: Site
     writer: DataWriter | None
