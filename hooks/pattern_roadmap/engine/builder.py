@@ -16,7 +16,7 @@ from pattern_roadmap.engine.plan import Answers, Plan, Reason, ReasonKind
 from pattern_roadmap.engine.words import RELEVANCE
 
 if TYPE_CHECKING:
-    from pattern_roadmap.engine.planner import Planner
+    from pattern_roadmap.engine.planner import Planner, Profile
 
 
 class PlanBuilder:
@@ -179,7 +179,7 @@ class PlanBuilder:
 
     def place_all(self) -> PlanBuilder:
         """Place every step, in the model's order; assemble() then makes the Plan."""
-        p, a, rules, words = self.p, self.a, self.p.rules, self.p.words
+        p, rules = self.p, self.p.rules
         f = rules.foundation
         profile = p._profile(self.key)
         self.fill, self.avoid_candidates, self.waiting = profile.fill, profile.avoid, profile.waiting
@@ -198,9 +198,18 @@ class PlanBuilder:
         first_end = self._foundation(first, moves if early else (), rest)
         # 2. The first move on the goal and the best fit for each ticked challenge, beyond the foundation.
         self._first_move(moves)
+        self._best_fits(profile)
+        # 3. A light team's extended foundation, then the rest by relevance, paced from here.
+        fill = self._relevance(fill, profile, extended if light else (), first_end)
+        self._assembly = (grouped, fill, first_end)
+        return self
+
+    def _best_fits(self, profile: Profile) -> None:
+        """For each ticked challenge no step beyond the foundation answers yet, its best quick fit."""
+        p, covered, words = self.p, self.covered, self.p.words
         slots = self.slots  # a step already planned is no new move
         answered = p.answered(self._beyond())  # what the steps beyond the foundation answer (each placed here is)
-        for c in a.challenges:
+        for c in self.a.challenges:
             if p.has(answered, c):
                 continue
             known = len(slots)
@@ -211,16 +220,19 @@ class PlanBuilder:
             if placed is not None and self.why[placed] is fit:
                 self.placed_for[placed] = c
             answered |= p.answered(itertools.islice(slots, known, None))
-        # 3. A light team's extended foundation, then the rest by relevance, paced from here. Once the
-        # plan simplifies the system (consolidates services, draws module boundaries), only what a
-        # ticked challenge asks for: not the system type's baselines, nor every pattern the goal attracts.
+
+    def _relevance(self, fill: Sequence[str], profile: Profile, extended: Sequence, first_end: int) -> Sequence[str]:
+        """A light team's extended foundation, then the rest by relevance, paced within the budget. Once
+        the plan simplifies the system (consolidates services, draws module boundaries), only what a
+        ticked challenge asks for: not the system type's baselines, nor every pattern the goal attracts.
+        Returns the fill as considered (for "next")."""
+        p, a, words = self.p, self.a, self.p.words
         # Phase 1 ends at the later of its planned end and the foundation's last start (plan_phases);
         # its last week, 1-based, is also the first week after it, 0-based: relevance starts there.
         phase_one_end = max(first_end, self.timeline.phases[0].end)
         self.lanes.origin = max(phase_one_end, *(slot[0] for slot in self.slots.values()))
-        if light:
-            self.missed += [pid for pid, why in extended if self.usable(pid) and not self.place(pid, why, True)]
-        if any(pid in self.slots for pid in rules.simplifying):
+        self.missed += [pid for pid, why in extended if self.usable(pid) and not self.place(pid, why, True)]
+        if any(pid in self.slots for pid in p.rules.simplifying):
             fill = [pid for pid in fill if pid in profile.asked]
         too_long = self.weeks + 1  # the pace only tightens: an effort that failed it once always will
         lanes, effort, weeks = self.lanes, self.effort, self.weeks
@@ -247,8 +259,7 @@ class PlanBuilder:
                 if self.why[pid] is RELEVANCE:  # say which of the answers brought it in (only once it is placed)
                     self.why[pid] = words.relevance(pid, a)
                 gate = lanes.quarter_open(lanes.not_before(1))
-        self._assembly = (grouped, fill, first_end)
-        return self
+        return fill
 
     def assemble(self) -> Plan:
         return assemble_plan(self, *self._assembly)
