@@ -6,6 +6,7 @@ naming the file, the field and what was expected.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
@@ -75,19 +76,23 @@ def _form_problems(form: Form, rules: Rules, path: Path) -> list[Problem]:
     return problems
 
 
+def _incomplete(file: str, field: str, table: object, vocab: type[StrEnum]) -> Problem | None:
+    """A table keyed by a vocabulary must have an entry for each of its values."""
+    missing = [v.value for v in vocab if v not in table]  # type: ignore[operator]
+    return Problem(file, field, f"expected an entry for every value (missing {missing})") if missing else None
+
+
 def _rules_problems(rules: Rules, catalog: Catalog, path: Path) -> list[Problem]:
     file = rel(path)
     problems: list[Problem] = []
 
-    def need_all(field: str, keys: object, vocab: type[StrEnum]) -> None:
-        missing = [v.value for v in vocab if v not in keys]  # type: ignore[operator]
-        if missing:
-            problems.append(Problem(file, field, f"expected an entry for every value (missing {missing})"))
-
-    need_all("weights.tier", rules.weights.tier, Tier)
-    need_all("team_capacity", rules.team_capacity, TeamSize)
-    need_all("baselines.scales", rules.baselines.scales, Scale)
-    need_all("baselines.system_types", rules.baselines.system_types, SystemType)
+    tables = (
+        ("weights.tier", rules.weights.tier, Tier),
+        ("team_capacity", rules.team_capacity, TeamSize),
+        ("baselines.scales", rules.baselines.scales, Scale),
+        ("baselines.system_types", rules.baselines.system_types, SystemType),
+    )
+    problems += [x for field, table, vocab in tables if (x := _incomplete(file, field, table, vocab))]
     for team, capacity in rules.team_capacity.items():
         if not 1 <= capacity <= 10:
             problems.append(Problem(file, f"team_capacity.{team.value}", "expected 1 to 10 parallel steps"))
@@ -136,40 +141,16 @@ def _model_problems(rules: Rules, catalog: Catalog, file: str) -> list[Problem]:
 
     f = rules.foundation
     tables = (
-        (Scale, f.scales, "scales"),
-        (Scale, f.extended, "extended"),
-        (SystemType, f.system_types, "system_types"),
+        ("foundation.scales", f.scales, Scale),
+        ("foundation.extended", f.extended, Scale),
+        ("foundation.system_types", f.system_types, SystemType),
     )
-    for vocab, table, name in tables:
-        missing = [v.value for v in vocab if v not in table]  # type: ignore[operator]
-        if missing:
-            expected = f"expected an entry for every value (missing {missing})"
-            problems.append(Problem(file, f"foundation.{name}", expected))
-    for index, pid in enumerate(f.first):
-        plannable(f"foundation.first.{index}", pid)
+    problems += [x for field, table, vocab in tables if (x := _incomplete(file, field, table, vocab))]
     if sorted(f.why_first) != sorted(f.first):
         expected = f"expected one sentence for each of foundation.first ({', '.join(f.first)}), and no other"
         problems.append(Problem(file, "foundation.why_first", expected))
-    for scale, ids in f.scales.items():
-        for index, pid in enumerate(ids):
-            plannable(f"foundation.scales.{scale.value}.{index}", pid, scale=scale)
-    for scale, ids in f.extended.items():
-        for index, pid in enumerate(ids):
-            plannable(f"foundation.extended.{scale.value}.{index}", pid, scale=scale)
-    for scale, ids in f.assumed.items():
-        for index, pid in enumerate(ids):
-            plannable(f"foundation.assumed.{scale.value}.{index}", pid)
-    for scale, ids in f.checks.items():
-        for index, pid in enumerate(ids):
-            plannable(f"foundation.checks.{scale.value}.{index}", pid, scale=scale)
-    for system, ids in f.system_types.items():
-        for index, pid in enumerate(ids):
-            plannable(f"foundation.system_types.{system.value}.{index}", pid, system=system)
-    for system, provided in f.provided.items():
-        for index, pid in enumerate(provided.patterns):
-            plannable(f"foundation.provided.{system.value}.patterns.{index}", pid)
-    for index, rule in enumerate(rules.recommend):
-        plannable(f"recommend.{index}.pattern", rule.pattern)
+    for where, pid, fit in _planned_ids(rules):
+        plannable(where, pid, **fit)
     seen: dict[str, str] = {}
     for index, group in enumerate(rules.groups):
         if group.id in {g.id for g in rules.groups[:index]}:
@@ -181,9 +162,6 @@ def _model_problems(rules: Rules, catalog: Catalog, file: str) -> list[Problem]:
                 expected = f"expected each pattern in one group ('{pid}' is in '{seen[pid]}')"
                 problems.append(Problem(file, where, expected))
             seen.setdefault(pid, group.id)
-    for goal, ids in rules.first_moves.items():
-        for index, pid in enumerate(ids):
-            plannable(f"first_moves.{goal.value}.{index}", pid)
     for challenge, ids in rules.best_fits.items():
         for index, pid in enumerate(ids):
             where = f"best_fits.{challenge.value}.{index}"
@@ -199,47 +177,66 @@ def _model_problems(rules: Rules, catalog: Catalog, file: str) -> list[Problem]:
             if patterns.get(pid) is None or patterns[pid].layer != Layer.datastore:
                 where = f"stores.{challenge.value}.{index}"
                 problems.append(Problem(file, where, f"expected a datastore internal's id ('{pid}')"))
-    for index, pid in enumerate(rules.adds_cost):
-        plannable(f"adds_cost.{index}", pid)
-    for index, pid in enumerate(rules.simplifying):
-        plannable(f"simplifying.{index}", pid)
     for index, pid in enumerate(rules.recommend_only):
         plannable(f"recommend_only.{index}", pid)
         if pid not in {r.pattern for r in rules.recommend}:
             expected = f"expected a pattern that a recommend rule names (got '{pid}')"
             problems.append(Problem(file, f"recommend_only.{index}", expected))
-    for first, then in rules.companions.items():
-        plannable(f"companions.{first}", first)
-        for index, pid in enumerate(then):
-            plannable(f"companions.{first}.{index}", pid)
-    for index, cover in enumerate(rules.covers):
-        plannable(f"covers.{index}.pattern", cover.pattern)
-        for spot, pid in enumerate(cover.covers):
-            plannable(f"covers.{index}.covers.{spot}", pid)
     b = rules.budget
-    for name, table in (("structural_in_flight", b.structural_in_flight), ("new_per_quarter", b.new_per_quarter)):
-        missing = [t.value for t in TeamSize if t not in table]
-        if missing:
-            problems.append(Problem(file, f"budget.{name}", f"expected an entry for every value (missing {missing})"))
+    tables = (
+        ("budget.structural_in_flight", b.structural_in_flight, TeamSize),
+        ("budget.new_per_quarter", b.new_per_quarter, TeamSize),
+        ("budget.scale_factor", b.scale_factor, Scale),
+        ("budget.structural_factor", b.structural_factor, Scale),
+    )
+    problems += [x for field, table, vocab in tables if (x := _incomplete(file, field, table, vocab))]
     for name, table in (("scale_factor", b.scale_factor), ("structural_factor", b.structural_factor)):
-        missing = [v.value for v in Scale if v not in table]
-        if missing:
-            problems.append(Problem(file, f"budget.{name}", f"expected an entry for every value (missing {missing})"))
         for scale, factor in table.items():
             if not 0.1 <= factor <= 5:
                 problems.append(Problem(file, f"budget.{name}.{scale.value}", "expected a factor from 0.1 to 5"))
-    for index, pid in enumerate(b.structural):
-        plannable(f"budget.structural.{index}", pid)
-    for index, pid in enumerate(b.structural_after):
-        plannable(f"budget.structural_after.{index}", pid)
-    for tester, nets in b.tests_nets.items():
-        plannable(f"budget.tests_nets.{tester}", tester)
-        for index, pid in enumerate(nets):
-            plannable(f"budget.tests_nets.{tester}.{index}", pid)
     for index, pid in enumerate(b.splitting):
         if pid not in b.structural:
             problems.append(Problem(file, f"budget.splitting.{index}", f"expected a structural pattern (got '{pid}')"))
     return problems
+
+
+def _planned_ids(rules: Rules) -> Iterator[tuple[str, str, dict]]:
+    """Every pattern id in rules.yml that the engine may plan: (its field, the id, the fit it must
+    have there). Each must name a pattern a team adopts, that fits where it is listed."""
+    f, b = rules.foundation, rules.budget
+
+    def each(field: str, ids: list[str], **fit: object) -> Iterator[tuple[str, str, dict]]:
+        return ((f"{field}.{index}", pid, fit) for index, pid in enumerate(ids))
+
+    yield from each("foundation.first", f.first)
+    for k, ids in f.scales.items():
+        yield from each(f"foundation.scales.{k.value}", ids, scale=k)
+    for k, ids in f.extended.items():
+        yield from each(f"foundation.extended.{k.value}", ids, scale=k)
+    for k, ids in f.assumed.items():
+        yield from each(f"foundation.assumed.{k.value}", ids)
+    for k, ids in f.checks.items():
+        yield from each(f"foundation.checks.{k.value}", ids, scale=k)
+    for k, ids in f.system_types.items():
+        yield from each(f"foundation.system_types.{k.value}", ids, system=k)
+    for k, provided in f.provided.items():
+        yield from each(f"foundation.provided.{k.value}.patterns", provided.patterns)
+    yield from ((f"recommend.{index}.pattern", rule.pattern, {}) for index, rule in enumerate(rules.recommend))
+    for goal, ids in rules.first_moves.items():
+        yield from each(f"first_moves.{goal.value}", ids)
+    yield from each("adds_cost", rules.adds_cost)
+    yield from each("simplifying", rules.simplifying)
+    for first, then in rules.companions.items():
+        yield f"companions.{first}", first, {}
+        yield from each(f"companions.{first}", then)
+    for index, cover in enumerate(rules.covers):
+        yield f"covers.{index}.pattern", cover.pattern, {}
+        yield from each(f"covers.{index}.covers", cover.covers)
+    yield from each("budget.structural", b.structural)
+    yield from each("budget.structural_after", b.structural_after)
+    for tester, nets in b.tests_nets.items():
+        yield f"budget.tests_nets.{tester}", tester, {}
+        yield from each(f"budget.tests_nets.{tester}", nets)
 
 
 def load_generator(catalog: Catalog, data_dir: Path = DATA_ROOT) -> Generator:
