@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from pattern_roadmap.engine import phases as plan_phases
 from pattern_roadmap.engine.plan import Alternative, Avoided, Plan, Step
+from pattern_roadmap.engine.words import Placed
 
 if TYPE_CHECKING:  # the builder passes itself; only its attributes are read
     from pattern_roadmap.engine.builder import PlanBuilder
@@ -64,7 +65,8 @@ def assemble(b: PlanBuilder, grouped: Sequence[str], fill: Sequence[str], first_
         for pid in [pid for pid in b.avoid_candidates if pid not in planned][: limits.avoid]
     ]
     effort = sum(end - start for start, end, _ in ordered)
-    notes = words.notes(a, b, steps, phases, later, avoid, effort)
+    placed = Placed(b.foundation, b.assumed, tuple(b.missed), tuple(b.continues), b.budget, b.weeks)
+    notes = words.notes(a, placed, steps, phases, later, avoid, effort)
     return Plan(
         answers=a,
         weeks=b.weeks,

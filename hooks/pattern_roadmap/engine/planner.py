@@ -55,7 +55,7 @@ class Planner(Exclusions):
 
     def __init__(self, catalog: Catalog, generator: Generator):
         super().__init__(catalog, generator)
-        self.words = PlanWords(catalog, generator)
+        self.words = PlanWords(self)
         self._asked = lru_cache(maxsize=None)(self._asked_uncached)
         self._fill_rules = lru_cache(maxsize=None)(self._fill_rules_uncached)
         self.foundation_moves = lru_cache(maxsize=None)(self._foundation_moves_uncached)

@@ -8,15 +8,22 @@ form.yml and names from the catalog; rule reasons from rules.yml.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import NamedTuple
 
-from pattern_roadmap.domain.catalog import Catalog
-from pattern_roadmap.domain.generator import Generator
 from pattern_roadmap.engine import phases as plan_phases
+from pattern_roadmap.engine.facts import Facts
 from pattern_roadmap.engine.plan import Answers, Avoided, ExclusionKind, PlanPhase, Reason, ReasonKind, Step
 
-if TYPE_CHECKING:  # the builder passes itself to notes(); only its attributes are read
-    from pattern_roadmap.engine.builder import PlanBuilder
+
+class Placed(NamedTuple):
+    """What the notes read of one plan as placed."""
+
+    foundation: frozenset[str]  # the foundation's patterns at this scale and system type
+    assumed: tuple[str, ...]  # what a system at this scale normally runs already
+    missed: tuple[str, ...]  # foundation moves that did not fit
+    continues: tuple[str, ...]  # long changes that run past the timeline
+    budget: int
+    weeks: int
 
 
 def phase_title(number: int, name: str, start: int, end: int, period: str = "Phase") -> str:
@@ -33,8 +40,9 @@ RELEVANCE = Reason(ReasonKind.relevance, "Next by relevance to your answers, pac
 
 
 class PlanWords:
-    def __init__(self, catalog: Catalog, generator: Generator):
-        self.catalog, self.generator, self.rules = catalog, generator, generator.rules
+    def __init__(self, facts: Facts):
+        catalog, generator = facts.catalog, facts.generator
+        self.facts, self.catalog, self.generator, self.rules = facts, catalog, generator, generator.rules
         self.scales = generator.values("scale")
         # Texts repeat across plans: make each once.
         cached = ("_how", "prerequisite", "foundation_first", "foundation_scale", "foundation_system", "_stores")
@@ -177,7 +185,7 @@ class PlanWords:
     def notes(
         self,
         a: Answers,
-        b: PlanBuilder,
+        placed: Placed,
         steps: list[Step],
         phases: list[PlanPhase],
         later: list[str],
@@ -191,14 +199,15 @@ class PlanWords:
         planned = {s.pattern for s in steps}
         # A cover's note, when it is planned and none of its duties is planned beside it (except a
         # foundation step, which comes before it).
-        notes += [c.reason for c in self.rules.covers if c.pattern in planned and planned & {*c.covers} <= b.foundation]
-        if b.assumed:
+        base = placed.foundation
+        notes += [c.reason for c in self.rules.covers if c.pattern in planned and planned & {*c.covers} <= base]
+        if placed.assumed:
             scale = self.label("scale", a.scale)
             notes.append(
-                f"A system at {scale} normally runs {self.names(b.assumed)} already, so this plan assumes them; "
+                f"A system at {scale} normally runs {self.names(placed.assumed)} already, so this plan assumes them; "
                 "confirm yours does, and plan them first if not."
             )
-        dropped = [pid for pid in b.missed if pid in b.foundation]
+        dropped = [pid for pid in placed.missed if pid in placed.foundation]
         if dropped:
             verb = "does" if len(dropped) == 1 else "do"
             when = self.label("timeline", a.timeline)
@@ -206,21 +215,22 @@ class PlanWords:
                 f"{self.names(dropped)}, part of the foundation, {verb} not fit in {when} with your team: "
                 "plan them first in the next period, or check that you have them already."
             )
-        if b.continues:
-            verb = "continues" if len(b.continues) == 1 else "continue"
-            notes.append(f"{self.names(b.continues)} {verb} after this timeline: plan the rest of the change next.")
+        if placed.continues:
+            verb = "continues" if len(placed.continues) == 1 else "continue"
+            rest = "after this timeline: plan the rest of the change next."
+            notes.append(f"{self.names(placed.continues)} {verb} {rest}")
         avoided = [x.pattern for x in avoid]
-        answered = b.p.answered(planned)  # the challenges some step answers
+        answered = self.facts.answered(planned)  # the challenges some step answers
         for c in a.challenges:
-            if not b.p.has(answered, c):
-                serve = [x for x in later if c in b.p.challenges[x]]
-                ruled = [x for x in avoided if c in b.p.challenges[x]]
+            if not self.facts.has(answered, c):
+                serve = [x for x in later if c in self.facts.challenges[x]]
+                ruled = [x for x in avoided if c in self.facts.challenges[x]]
                 label = self.label("challenges", c)
                 notes.append(f'Nothing in this plan answers "{label}". ' + self._missing(a, serve, ruled))
-        serving = [s for s in steps if a.goal in b.p.goals[s.pattern]]
+        serving = [s for s in steps if a.goal in self.facts.goals[s.pattern]]
         if serving and all(s.reasons[-1].kind == ReasonKind.foundation for s in serving):
             preferred = self.rules.first_moves.get(a.goal, [])  # type: ignore[call-overload]
-            serve = sorted((x for x in later if a.goal in b.p.goals[x]), key=lambda x: x not in preferred)
+            serve = sorted((x for x in later if a.goal in self.facts.goals[x]), key=lambda x: x not in preferred)
             goal = self.label("goal", a.goal)
             if serve:
                 notes.append(
@@ -228,20 +238,21 @@ class PlanWords:
                     f"would, but did not fit in {self.label('timeline', a.timeline)} with your team."
                 )
         if not serving:
-            serve = [x for x in later if a.goal in b.p.goals[x]]
-            ruled = [x for x in avoided if a.goal in b.p.goals[x]]
+            serve = [x for x in later if a.goal in self.facts.goals[x]]
+            ruled = [x for x in avoided if a.goal in self.facts.goals[x]]
             goal = self.label("goal", a.goal)
             notes.append(f"No step in this plan serves your primary goal, {goal}. " + self._missing(a, serve, ruled))
         last = max((s.end for s in steps), default=0)
-        idle = (last + 1, b.weeks) if b.weeks - last >= plan_phases.SHORTEST else None  # weeks left for feature work
-        if effort > b.budget:
-            notes.append(f"This plan takes {effort} team-weeks, more than its budget of {b.budget}.")
+        weeks = placed.weeks  # weeks left for feature work, when there are enough of them:
+        idle = (last + 1, weeks) if weeks - last >= plan_phases.SHORTEST else None
+        if effort > placed.budget:
+            notes.append(f"This plan takes {effort} team-weeks, more than its budget of {placed.budget}.")
             notes.append(
                 "The foundation and the first moves come first whatever the budget: expect less room for "
                 "feature work until they are in place."
             )
-        elif effort * 2 < b.budget or idle:
-            notes += self._idle(a, b, later, idle, effort)
+        elif effort * 2 < placed.budget or idle:
+            notes += self._idle(a, placed, later, idle, effort)
         stores = self.stores(a)
         if stores:
             notes.append(
@@ -262,15 +273,15 @@ class PlanWords:
         return f"No pattern in the catalog answers it for a {system} system at {scale}."
 
     def _idle(
-        self, a: Answers, b: PlanBuilder, later: list[str], idle: tuple[int, int] | None, effort: int
+        self, a: Answers, placed: Placed, later: list[str], idle: tuple[int, int] | None, effort: int
     ) -> list[str]:
         """Two notes: what is left unplanned (with this plan's numbers), then why (a sentence many
         plans share, so the data files carry it once)."""
         if idle:
             head = f"No adoption work is planned in weeks {idle[0]}-{idle[1]}, which stay for feature work."
         else:
-            head = f"This plan fills {effort} of its {b.budget} budget team-weeks."
-        if later and effort * 10 >= b.budget * 9:
+            head = f"This plan fills {effort} of its {placed.budget} budget team-weeks."
+        if later and effort * 10 >= placed.budget * 9:
             return [head, f"The budget is used; {self.names(later[:3])} come next."]
         if later:
             limit = self.rules.budget.new_per_quarter[a.team]  # type: ignore[index]
