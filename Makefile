@@ -11,7 +11,7 @@ SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 ESLINT := npx --no-install eslint --config tests/js/eslint.config.mjs docs/assets/javascripts tests/js
 # The import contracts in pyproject.toml ([tool.importlinter]): imports run one way.
-IMPORTS := PYTHONPATH=hooks $(BIN)/lint-imports --no-cache
+IMPORTS := $(BIN)/lint-imports --no-cache
 
 .PHONY: serve build test lint bench fuzz schema validate install clean
 

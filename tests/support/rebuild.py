@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -21,27 +20,15 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
-from support.sitebuild import ROOT, free_port
+from support.sitebuild import copy_project, free_port
 
-COPIED = ("mkdocs.yml", "docs", "overrides", "roadmap_data", "hooks")
 BUILT = re.compile(r"Documentation built in ([\d.]+) seconds")
 
 
 @contextmanager
 def project_copy():
     with tempfile.TemporaryDirectory() as tmp:
-        copy = Path(tmp)
-        for name in COPIED:
-            source = ROOT / name
-            if source.is_dir():
-                shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
-            else:
-                shutil.copy2(source, copy / name)
-        (copy / "node_modules").symlink_to(ROOT / "node_modules")
-        cache = ROOT / ".cache" / "generator-data"
-        if cache.is_dir():  # hard links: the copy starts with the data a built working tree has
-            shutil.copytree(cache, copy / ".cache" / "generator-data", copy_function=os.link)
-        yield copy
+        yield copy_project(Path(tmp), plans=True)
 
 
 class Server:
