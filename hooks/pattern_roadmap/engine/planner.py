@@ -185,7 +185,8 @@ class Planner(Exclusions):
     ) -> tuple[tuple[str, ...], tuple[tuple[str, ExclusionKind], ...]]:
         """What these ruled-out patterns leave: the plannable patterns (not ruled out, not a datastore
         internal, not situational), and the ruled-out ones a reader might still weigh (shown by a
-        rule, the team or the scale, suiting the system, and at most one step out of reach)."""
+        rule, the team or the scale, suiting the system, and at most one step out of reach; a
+        situational pattern only by a rule, whose reason was written for it)."""
         blocked = self._blocked_by(system, scale, team, matched)
         plannable = tuple(pid for pid in self.ids if pid not in blocked and pid not in self.unranked)
         near = Answers(system, scale, team, (), "", "")
@@ -195,7 +196,7 @@ class Planner(Exclusions):
             for pid, (kind, _) in blocked.items()
             if kind in kinds
             and pid not in self.internal
-            and pid not in self.situational
+            and (kind is ExclusionKind.rule or pid not in self.situational)
             and system in self.fits[pid][0]
             and self._near(pid, near)
         )
